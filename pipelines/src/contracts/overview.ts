@@ -37,8 +37,12 @@ export interface AreaOverview {
 export interface Overview {
   from: string;
   to: string;
-  /** First hour covered by `checkinsHourly` (the last 7 days of the range). */
+  /**
+   * Window of `checkinsHourly`: the 7 days up to the newest check-in. Raw check-ins are kept
+   * 28 days only, so this window follows the data, not the case range.
+   */
   checkinsFrom: string;
+  checkinsTo: string;
   /** When the newest data in this answer landed (ISO 8601), or null on an empty store. */
   dataAsOf: string | null;
   /** Grows with every push (epoch ms of the push); lets a client drop stale or out-of-order payloads. */

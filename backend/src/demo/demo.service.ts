@@ -1,0 +1,118 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { REFERENCE_DIR, seededRandom, simulateCheckinsForHour, simulateVenues, type SimulatedVenue } from '@epiboard/pipelines';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import { IngestService } from '../ingest/ingest.service.js';
+import { planCaseReplay, type ReplayDay } from './demo-replay.plan.js';
+
+const CDC_FILE = 'tw_cdc_confirmed_by_date_county_township_2020-2021.csv';
+const HOUR = 3_600_000;
+/** City-wide check-ins in the busiest hour; scaled down from the real scheme so the demo stays light. */
+const PEAK_CHECKINS_PER_HOUR = 1200;
+const VENUE_COUNT = 400;
+const LIVE_TICK_MS = 2000;
+
+interface DemoState {
+  /** Last case date sent; the replay resumes after it. */
+  casesThrough?: string;
+  venuesSeeded?: boolean;
+  /** Epoch ms up to which simulated check-ins were sent. */
+  checkinsThrough?: number;
+}
+
+/**
+ * The demo: replays the real CDC case file (2021 wave one day per DEMO_DAY_MS) and streams
+ * simulated 1922/TaipeiPASS check-ins, all through the same ingest path as real feeds.
+ * Progress is kept in DATA_DIR/demo-state.json, so a restart resumes instead of doubling.
+ */
+@Injectable()
+export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Demo');
+  private readonly stateFile: string;
+  private state: DemoState;
+  private timers: NodeJS.Timeout[] = [];
+  private stopped = false;
+  private readonly venues: SimulatedVenue[] = simulateVenues(VENUE_COUNT);
+  private readonly random = seededRandom(Date.now() % 2 ** 31);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(IngestService) private readonly ingest: IngestService,
+  ) {
+    this.stateFile = join(config.dataDir, 'demo-state.json');
+    this.state = existsSync(this.stateFile) ? (JSON.parse(readFileSync(this.stateFile, 'utf8')) as DemoState) : {};
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.config.demo) return;
+    void this.start().catch((error: Error) => this.logger.error(`demo stopped: ${error.message}`));
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
+    this.timers.forEach(clearTimeout);
+  }
+
+  private async start(): Promise<void> {
+    if (!this.state.venuesSeeded) {
+      const { batchId } = await this.ingest.submitVenues(this.venues.map((v) => ({ ...v })), 'demo-venues');
+      await this.waitForBatch(batchId);
+      this.save({ venuesSeeded: true });
+    }
+    const days = planCaseReplay(readFileSync(join(REFERENCE_DIR, CDC_FILE), 'utf8')).filter((d) => !this.state.casesThrough || d.through > this.state.casesThrough);
+    this.logger.log(`replaying ${days.length} day(s) of CDC cases, one per ${this.config.demoDayMs} ms, with simulated check-ins`);
+    void this.replayCases(days);
+    await this.sendCheckins();
+  }
+
+  private async replayCases(days: ReplayDay[]): Promise<void> {
+    for (const day of days) {
+      if (this.stopped) return;
+      await this.ingest.submitCaseCsv(day.csv, 'demo-cdc-replay');
+      this.save({ casesThrough: day.through });
+      await this.sleep(this.config.demoDayMs);
+    }
+    this.logger.log('case replay finished; check-ins go on');
+  }
+
+  /** Check-ins from where the last run stopped (at most 7 days back) up to now, then every tick. */
+  private async sendCheckins(): Promise<void> {
+    while (!this.stopped) {
+      const now = Date.now();
+      const from = Math.max(this.state.checkinsThrough ?? 0, now - 7 * 24 * HOUR);
+      const checkins = [];
+      // Whole hours at the simulated rate; the current partial hour in proportion to its elapsed share.
+      for (let t = Math.floor(from / HOUR) * HOUR; t < now; t += HOUR) {
+        const share = (Math.min(now, t + HOUR) - Math.max(from, t)) / HOUR;
+        const hour = simulateCheckinsForHour(this.venues, new Date(t), PEAK_CHECKINS_PER_HOUR * share, this.random);
+        checkins.push(...hour.filter((c) => Date.parse(c.time) < now && Date.parse(c.time) >= from));
+        if (checkins.length > 20_000) {
+          await this.ingest.submitCheckins(checkins.splice(0), 'demo-checkins');
+        }
+      }
+      if (checkins.length > 0) await this.ingest.submitCheckins(checkins, 'demo-checkins');
+      this.save({ checkinsThrough: now });
+      await this.sleep(LIVE_TICK_MS);
+    }
+  }
+
+  private async waitForBatch(batchId: string): Promise<void> {
+    for (let i = 0; i < 600 && !this.stopped; i++) {
+      const status = await this.ingest.status(batchId);
+      if (status?.state === 'done') return;
+      if (status?.state === 'failed') throw new Error(`demo batch ${batchId} failed: ${status.error}`);
+      await this.sleep(100);
+    }
+  }
+
+  private save(patch: DemoState): void {
+    this.state = { ...this.state, ...patch };
+    writeFileSync(this.stateFile, JSON.stringify(this.state, null, 2));
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.timers.push(setTimeout(resolve, ms)));
+  }
+}

@@ -1,0 +1,72 @@
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Req, ServiceUnavailableException, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { Request } from 'express';
+import { CaseInputError, CheckinInputError, CsvSyntaxError, VenueInputError } from '@epiboard/pipelines';
+import { EmptyBatchError, IngestService, QueueUnavailableError, type SubmitReceipt } from './ingest.service.js';
+
+const BATCH_ID = /^[0-9a-f-]{36}$/;
+
+@Controller('api/ingest')
+export class IngestController {
+  constructor(@Inject(IngestService) private readonly ingest: IngestService) {}
+
+  /** The CDC confirmed-case CSV as published (text/csv), or the same records as a JSON array. */
+  @Post('cases')
+  @HttpCode(202)
+  cases(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
+    if (req.is('text/csv') || req.is('text/plain')) {
+      if (typeof body !== 'string') throw new BadRequestException('empty CSV body');
+      return this.accept(() => this.ingest.submitCaseCsv(body));
+    }
+    if (req.is('application/json')) return this.accept(() => this.ingest.submitCaseRecords(body));
+    throw new UnsupportedMediaTypeException('send the CDC case file as text/csv, or a JSON array as application/json');
+  }
+
+  /** A JSON array of { venueCode, time, channel, phone?, appUserId?, partySize }. */
+  @Post('checkins')
+  @HttpCode(202)
+  checkins(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
+    this.requireJson(req);
+    return this.accept(() => this.ingest.submitCheckins(body));
+  }
+
+  /** The venue registry: a JSON array of { code, name, category, district, ... }. */
+  @Post('venues')
+  @HttpCode(202)
+  venues(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
+    this.requireJson(req);
+    return this.accept(() => this.ingest.submitVenues(body));
+  }
+
+  @Get('batches/:id')
+  async batch(@Param('id') id: string) {
+    if (!BATCH_ID.test(id)) throw new BadRequestException('a batch id is the UUID answered by the ingest endpoint');
+    const status = await this.ingest.status(id);
+    if (!status) throw new NotFoundException(`no batch ${id}`);
+    return status;
+  }
+
+  /** The rejected records of a batch, identifiers redacted, with the reason for each. */
+  @Get('batches/:id/rejected')
+  async rejected(@Param('id') id: string, @Query('limit') limit = '100') {
+    if (!BATCH_ID.test(id)) throw new BadRequestException('a batch id is the UUID answered by the ingest endpoint');
+    const n = Number(limit);
+    if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new BadRequestException('limit must be a whole number from 1 to 10000');
+    return this.ingest.deadLetters(id, n);
+  }
+
+  private requireJson(req: Request): void {
+    if (!req.is('application/json')) throw new UnsupportedMediaTypeException('send a JSON array with Content-Type: application/json');
+  }
+
+  private async accept(submit: () => Promise<SubmitReceipt>): Promise<SubmitReceipt> {
+    try {
+      return await submit();
+    } catch (error) {
+      if (error instanceof CaseInputError || error instanceof CheckinInputError || error instanceof VenueInputError || error instanceof CsvSyntaxError || error instanceof EmptyBatchError) {
+        throw new BadRequestException(error.message);
+      }
+      if (error instanceof QueueUnavailableError) throw new ServiceUnavailableException(`${error.message}; nothing was accepted, retry later`);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CaseCountRow, CheckinRow, RejectedRecord, VenueRow } from '@epiboard/pipelines';
+import { ClickHouseStore } from '../store/clickhouse-store.js';
+import type { IngestBatch } from '../queue/ingest-queue.js';
+
+/**
+ * Every write of the ingest path. Each insert carries a deduplication token derived from
+ * the batch id and the table, so a batch retried after a partial or complete insert adds nothing.
+ */
+@Injectable()
+export class IngestRepository {
+  constructor(@Inject(ClickHouseStore) private readonly store: ClickHouseStore) {}
+
+  async insertCases(batch: IngestBatch, rows: CaseCountRow[]): Promise<void> {
+    const ingestedAt = Date.now();
+    await this.store.insert(
+      'cases',
+      rows.map((r) => ({
+        case_date: r.caseDate,
+        county: r.county,
+        district: r.district,
+        sex: r.sex,
+        imported: r.imported ? 1 : 0,
+        age_group: r.ageGroup,
+        cases: r.count,
+        source: batch.source,
+        batch_id: batch.batchId,
+        ingested_at: ingestedAt,
+      })),
+      `${batch.batchId}:cases`,
+    );
+  }
+
+  async insertCheckins(batch: IngestBatch, rows: Array<CheckinRow & { districtCode: string }>): Promise<void> {
+    const ingestedAt = Date.now();
+    await this.store.insert(
+      'checkins',
+      rows.map((r) => ({
+        // DateTime64 takes epoch seconds with a fraction, whatever the column's time zone.
+        time: r.time / 1000,
+        venue_code: r.venueCode,
+        district_code: r.districtCode,
+        channel: r.channel,
+        person_hash: r.personHash,
+        party_size: r.partySize,
+        batch_id: batch.batchId,
+        ingested_at: ingestedAt,
+      })),
+      `${batch.batchId}:checkins`,
+    );
+  }
+
+  async upsertVenues(batch: IngestBatch, rows: VenueRow[]): Promise<void> {
+    const updatedAt = Date.now();
+    await this.store.insert(
+      'venues',
+      rows.map((v) => ({
+        code: v.code,
+        venue_id: v.venueId,
+        name: v.name,
+        category: v.category,
+        district_code: v.districtCode,
+        village: v.village,
+        address: v.address,
+        lat: v.lat,
+        lon: v.lon,
+        updated_at: updatedAt,
+      })),
+      `${batch.batchId}:venues`,
+    );
+  }
+
+  /** District of each known venue code; codes not in the registry are absent from the map. */
+  async venueDistricts(codes: string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.store.query<{ code: string; district_code: string }>(
+      'SELECT code, argMax(district_code, updated_at) AS district_code FROM venues WHERE code IN {codes:Array(String)} GROUP BY code',
+      { codes },
+    );
+    return new Map(rows.map((r) => [r.code, r.district_code]));
+  }
+
+  async insertDeadLetters(batch: IngestBatch, rejected: RejectedRecord[]): Promise<void> {
+    await this.store.insert(
+      'ingest_dead_letter',
+      rejected.map((r) => ({
+        received_at: batch.receivedAt,
+        source: batch.source,
+        batch_id: batch.batchId,
+        position: r.position,
+        reason: r.reason,
+        raw: r.raw,
+      })),
+      `${batch.batchId}:dead`,
+    );
+  }
+
+  async recordBatch(batch: IngestBatch, accepted: number, rejected: number): Promise<void> {
+    await this.store.insert('ingest_batches', [
+      { batch_id: batch.batchId, source: batch.source, accepted, rejected, received_at: batch.receivedAt, landed_at: Date.now() },
+    ]);
+  }
+
+  async findBatch(batchId: string): Promise<{ accepted: number; rejected: number } | undefined> {
+    const [row] = await this.store.query<{ accepted: number; rejected: number }>(
+      'SELECT accepted, rejected FROM ingest_batches FINAL WHERE batch_id = {batchId:String} LIMIT 1',
+      { batchId },
+    );
+    return row && { accepted: Number(row.accepted), rejected: Number(row.rejected) };
+  }
+
+  async deadLetters(batchId: string, limit: number): Promise<Array<{ position: string; reason: string; raw: string }>> {
+    return this.store.query(
+      'SELECT position, reason, raw FROM ingest_dead_letter WHERE batch_id = {batchId:String} ORDER BY received_at LIMIT {limit:UInt32}',
+      { batchId, limit },
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { TAIPEI_CITY } from '@epiboard/pipelines';
+import { ClickHouseStore } from '../store/clickhouse-store.js';
+import type { PopulationRow } from './overview.builder.js';
+
+/** The ClickHouse questions behind the metrics; answers are plain numbers and strings. */
+@Injectable()
+export class MetricsRepository {
+  constructor(@Inject(ClickHouseStore) private readonly store: ClickHouseStore) {}
+
+  async dailyCases(from: string, to: string): Promise<Array<{ district: string; date: string; cases: number }>> {
+    const rows = await this.store.query<{ district: string; date: string; cases: string }>(
+      `SELECT district, toString(case_date) AS date, sum(cases) AS cases
+       FROM cases
+       WHERE county = {county:String} AND case_date BETWEEN {from:Date} AND {to:Date}
+       GROUP BY district, case_date`,
+      { county: TAIPEI_CITY.name, from, to },
+    );
+    return rows.map((r) => ({ district: r.district, date: r.date, cases: Number(r.cases) }));
+  }
+
+  async unlocatedImportedCases(from: string, to: string): Promise<number> {
+    const [row] = await this.store.query<{ n: string }>(
+      `SELECT sum(cases) AS n FROM cases WHERE county = '' AND case_date BETWEEN {from:Date} AND {to:Date}`,
+      { from, to },
+    );
+    return Number(row?.n ?? 0);
+  }
+
+  /** Newest case date for Taipei, or undefined on an empty store. */
+  async latestCaseDate(): Promise<string | undefined> {
+    const [row] = await this.store.query<{ d: string; n: string }>(
+      `SELECT toString(max(case_date)) AS d, count() AS n FROM cases WHERE county = {county:String}`,
+      { county: TAIPEI_CITY.name },
+    );
+    return row && Number(row.n) > 0 ? row.d : undefined;
+  }
+
+  async populations(): Promise<PopulationRow[]> {
+    const rows = await this.store.query<{ district: string; as_of: string; population: number }>(
+      `SELECT district, toString(as_of) AS as_of, population FROM district_populations FINAL WHERE county = {county:String}`,
+      { county: TAIPEI_CITY.name },
+    );
+    return rows.map((r) => ({ district: r.district, asOf: r.as_of, population: Number(r.population) }));
+  }
+
+  /** Epoch ms of the newest check-in, or undefined when there are none. */
+  async latestCheckinTime(): Promise<number | undefined> {
+    const [row] = await this.store.query<{ t: string; n: string }>('SELECT toUnixTimestamp64Milli(max(time)) AS t, count() AS n FROM checkins');
+    return row && Number(row.n) > 0 ? Number(row.t) : undefined;
+  }
+
+  async hourlyCheckins(fromMs: number, toMs: number): Promise<Array<{ districtCode: string; hour: string; checkins: number; people: number }>> {
+    const rows = await this.store.query<{ district_code: string; hour: string; checkins: string; people: string }>(
+      `SELECT district_code, formatDateTime(toStartOfHour(time), '%Y-%m-%dT%H:00:00+08:00', 'Asia/Taipei') AS hour,
+              count() AS checkins, sum(party_size) AS people
+       FROM checkins
+       WHERE time >= fromUnixTimestamp64Milli({fromMs:Int64}) AND time < fromUnixTimestamp64Milli({toMs:Int64})
+       GROUP BY district_code, hour`,
+      { fromMs, toMs },
+    );
+    return rows.map((r) => ({ districtCode: r.district_code, hour: r.hour, checkins: Number(r.checkins), people: Number(r.people) }));
+  }
+
+  async dataAsOf(): Promise<string | null> {
+    const [row] = await this.store.query<{ t: string; n: string }>('SELECT toUnixTimestamp64Milli(max(landed_at)) AS t, count() AS n FROM ingest_batches');
+    return row && Number(row.n) > 0 ? new Date(Number(row.t)).toISOString() : null;
+  }
+}

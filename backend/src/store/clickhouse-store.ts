@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { createChdbConnection } from 'chdb/connection';
+
+/**
+ * The one door to ClickHouse. Embedded: chDB in this process, data under DATA_DIR/clickhouse.
+ * At scale: a ClickHouse server by URL. Same client API and SQL either way.
+ */
+export class ClickHouseStore {
+  private constructor(
+    readonly client: ClickHouseClient,
+    /** Human-readable location for logs and health. */
+    readonly location: string,
+  ) {}
+
+  static open(options: { url?: string; dataDir: string }): ClickHouseStore {
+    if (options.url) {
+      return new ClickHouseStore(
+        createClient({ url: options.url, request_timeout: 30_000, clickhouse_settings: { date_time_output_format: 'iso' } }),
+        redactUrl(options.url),
+      );
+    }
+    const path = join(options.dataDir, 'clickhouse');
+    mkdirSync(path, { recursive: true });
+    // chdb types the Connection against @clickhouse/client-common, the client against its own
+    // copy of the same interface; the shapes are identical, TypeScript just sees two declarations.
+    const connection = createChdbConnection({ path }) as unknown as NonNullable<Parameters<typeof createClient>[0]>['connection'];
+    return new ClickHouseStore(createClient({ connection }), `chDB at ${path}`);
+  }
+
+  async query<T>(query: string, params: Record<string, unknown> = {}, settings?: ClickHouseSettings): Promise<T[]> {
+    const rs = await this.client.query({ query, query_params: params, format: 'JSONEachRow', clickhouse_settings: settings });
+    return rs.json<T>();
+  }
+
+  async command(query: string, params: Record<string, unknown> = {}): Promise<void> {
+    await this.client.command({ query, query_params: params });
+  }
+
+  /**
+   * Inserts rows in one statement. `dedupToken` makes a retried insert a no-op: ClickHouse
+   * remembers the token (non_replicated_deduplication_window on the table).
+   */
+  async insert<T>(table: string, values: T[], dedupToken?: string): Promise<void> {
+    if (values.length === 0) return;
+    await this.client.insert({
+      table,
+      values,
+      format: 'JSONEachRow',
+      clickhouse_settings: dedupToken ? { insert_deduplication_token: dedupToken, insert_deduplicate: 1 } : undefined,
+    });
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+function redactUrl(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
