@@ -36,8 +36,8 @@ export class IngestRepository {
     await this.store.insert(
       'checkins',
       rows.map((r) => ({
-        // DateTime64 takes epoch seconds with a fraction, whatever the column's time zone.
-        time: r.time / 1000,
+        // An integer for DateTime64(3) is epoch milliseconds, whatever the column's time zone.
+        time: r.time,
         venue_code: r.venueCode,
         district_code: r.districtCode,
         channel: r.channel,

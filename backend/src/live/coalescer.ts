@@ -30,10 +30,11 @@ export class Coalescer {
     this.timer = undefined;
     this.pending = false;
     this.running = true;
-    this.lastRun = this.now();
     try {
       await this.task();
     } finally {
+      // Measured from the end of a run, so the gap between two deliveries is never shorter.
+      this.lastRun = this.now();
       this.running = false;
       this.schedule();
     }
