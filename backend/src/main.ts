@@ -19,7 +19,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useGlobalFilters(new AllErrorsFilter());
   if (existsSync(FRONTEND_DIST)) app.useStaticAssets(FRONTEND_DIST, { index: 'index.html' });
   else new Logger('Web').warn(`no dashboard build at ${FRONTEND_DIST}: run npm run build`);
-  app.enableShutdownHooks();
   return app;
 }
 
@@ -39,11 +38,39 @@ async function main(): Promise<void> {
     const app = await createApp(config);
     await app.listen(config.port, '0.0.0.0');
     const url = `http://localhost:${(app.getHttpServer().address() as { port: number }).port}`;
-    new Logger('Epiboard').log(`dashboard at ${url} (ready in ${Date.now() - started} ms; demo ${config.demo ? 'on' : 'off'})`);
+    const logger = new Logger('Epiboard');
+    logger.log(`dashboard at ${url} (ready in ${Date.now() - started} ms; demo ${config.demo ? 'on' : 'off'})`);
+    closeOnSignal(app, logger);
   } catch (error) {
     console.error(`Epiboard could not start: ${(error as Error).message}`);
     process.exit(1);
   }
+}
+
+/**
+ * SIGTERM/SIGINT: stop taking requests, let the workers finish or hand back their jobs, close
+ * the store and Redis (the embedded child too), then exit 0. Bounded, so a stuck close cannot hang a deploy.
+ */
+function closeOnSignal(app: NestExpressApplication, logger: Logger): void {
+  let closing = false;
+  const close = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal}: shutting down`);
+    setTimeout(() => {
+      logger.error('shutdown took longer than 20 s; exiting anyway');
+      process.exit(1);
+    }, 20_000).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: Error) => {
+        logger.error(`shutdown failed: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => close('SIGTERM'));
+  process.once('SIGINT', () => close('SIGINT'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) void main();
