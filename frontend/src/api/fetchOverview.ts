@@ -19,6 +19,16 @@ export class OverviewFetchError extends Error {
   }
 }
 
+/** The backend answers errors as JSON `{ statusCode, error, message }`; a proxy may not. */
+async function errorMessageOf(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { message?: unknown };
+    return typeof body?.message === 'string' ? body.message : '';
+  } catch {
+    return response.statusText;
+  }
+}
+
 export interface FetchOverviewOptions {
   range?: OverviewRange;
   signal?: AbortSignal;
@@ -33,7 +43,8 @@ export async function fetchOverview(options: FetchOverviewOptions = {}): Promise
     signal: options.signal,
   });
   if (!response.ok) {
-    throw new OverviewFetchError(`HTTP ${response.status} ${response.statusText}`.trim(), response.status);
+    const detail = await errorMessageOf(response);
+    throw new OverviewFetchError(`HTTP ${response.status}${detail ? `: ${detail}` : ''}`, response.status);
   }
   const body = (await response.json()) as Overview;
   // A proxy error page or a half-deployed backend must not reach the charts as data.

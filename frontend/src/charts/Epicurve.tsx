@@ -1,0 +1,126 @@
+import { useMemo } from 'react';
+import { line, scaleUtc, utcFormat } from 'd3';
+import type { DailyPoint } from '../api/overview';
+import { formatCount, formatRate } from '../format/numbers';
+import { DAY_MS, parseDay } from '../format/time';
+import { countScale, countTicks, dayDomain, round2 } from './scales';
+
+export interface EpicurveProps {
+  daily: readonly DailyPoint[];
+  /** The overview's range, YYYY-MM-DD: the x-axis spans it even where there are no rows. */
+  from: string;
+  to: string;
+  /** Accessible name of the chart, e.g. "每日確診 Daily cases — 萬華區 Wanhua District". */
+  label: string;
+  width?: number;
+  height?: number;
+}
+
+const MARGIN = { top: 12, right: 12, bottom: 26, left: 40 };
+const dayTickFormat = utcFormat('%-m/%-d');
+
+export interface EpicurveBar {
+  date: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  cases: number;
+  avg7: number;
+}
+
+export interface EpicurveLayout {
+  bars: EpicurveBar[];
+  avg7Path: string;
+  xTicks: { x: number; label: string }[];
+  yTicks: { y: number; label: string }[];
+  baselineY: number;
+}
+
+/** Scales and shapes of the epicurve: d3 computes, React draws. */
+export function epicurveLayout(daily: readonly DailyPoint[], from: string, to: string, width: number, height: number): EpicurveLayout {
+  const points = daily.filter((point) => parseDay(point.date) !== null);
+  const x = scaleUtc()
+    .domain(dayDomain(points.map((point) => point.date), from, to))
+    .range([MARGIN.left, width - MARGIN.right]);
+  const maxCount = Math.max(0, ...points.map((point) => Math.max(point.cases, point.avg7)));
+  const y = countScale(maxCount, [height - MARGIN.bottom, MARGIN.top]);
+  const dayWidth = x(new Date(x.domain()[0].getTime() + DAY_MS)) - x.range()[0];
+  const gap = dayWidth > 4 ? 1 : 0; // keep neighbouring bars apart unless that would erase them
+  const dayCentre = (day: Date) => x(day) + dayWidth / 2;
+
+  const bars = points.map((point) => {
+    const day = parseDay(point.date)!;
+    const top = y(point.cases);
+    return {
+      date: point.date,
+      x: round2(x(day) + gap / 2),
+      y: round2(top),
+      width: round2(Math.max(dayWidth - gap, 0.5)),
+      height: round2(y(0) - top),
+      cases: point.cases,
+      avg7: point.avg7,
+    };
+  });
+  const avg7Path =
+    line<DailyPoint>()
+      .x((point) => dayCentre(parseDay(point.date)!))
+      .y((point) => y(point.avg7))
+      .digits(2)(points) ?? '';
+  // ~7 date labels whatever the range length; centred on their day's bar.
+  const [, domainEnd] = x.domain();
+  const xTicks = x
+    .ticks(7)
+    .filter((tick) => tick < domainEnd)
+    .map((tick) => ({ x: round2(dayCentre(tick)), label: dayTickFormat(tick) }));
+  const yTicks = countTicks(y).map((tick) => ({ y: round2(y(tick)), label: formatCount(tick) }));
+  return { bars, avg7Path, xTicks, yTicks, baselineY: round2(y(0)) };
+}
+
+/** Daily case bars with the trailing 7-day average as a line. */
+export function Epicurve({ daily, from, to, label, width = 640, height = 240 }: EpicurveProps) {
+  const layout = useMemo(() => epicurveLayout(daily, from, to, width, height), [daily, from, to, width, height]);
+  const hasCases = layout.bars.some((bar) => bar.cases > 0);
+
+  return (
+    <svg data-testid="epicurve" className="chart epicurve" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+      <g className="axis axis-y">
+        {layout.yTicks.map((tick) => (
+          <g key={tick.label} transform={`translate(0,${tick.y})`}>
+            <line className="gridline" x1={MARGIN.left} x2={width - MARGIN.right} />
+            <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
+              {tick.label}
+            </text>
+          </g>
+        ))}
+      </g>
+      <g className="axis axis-x" transform={`translate(0,${layout.baselineY})`}>
+        <line className="baseline" x1={MARGIN.left} x2={width - MARGIN.right} />
+        {layout.xTicks.map((tick) => (
+          <g key={tick.label} transform={`translate(${tick.x},0)`}>
+            <line className="tick" y2={5} />
+            <text y={17} textAnchor="middle">
+              {tick.label}
+            </text>
+          </g>
+        ))}
+      </g>
+      {hasCases ? (
+        <>
+          <g className="bars">
+            {layout.bars.map((bar) => (
+              <rect key={bar.date} data-date={bar.date} x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
+                <title>{`${bar.date}：${formatCount(bar.cases)} 例 cases · 7日平均 7-day avg ${formatRate(bar.avg7)}`}</title>
+              </rect>
+            ))}
+          </g>
+          <path data-testid="epicurve-avg7" className="avg7-line" d={layout.avg7Path} />
+        </>
+      ) : (
+        <text data-testid="epicurve-empty" className="empty-state" x={width / 2} y={height / 2} textAnchor="middle">
+          此期間尚無病例 No cases in this period
+        </text>
+      )}
+    </svg>
+  );
+}

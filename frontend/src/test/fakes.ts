@@ -1,0 +1,94 @@
+import type { MetricsEvent, Overview } from '../api/overview';
+import type { MetricsChannelHandlers, OpenMetricsChannel, Timers } from '../live/overviewFeed';
+
+/** Timers that only fire when the test says so. */
+export class ManualTimers implements Timers {
+  private nextId = 1;
+  private readonly waiting = new Map<number, { callback: () => void; ms: number }>();
+
+  setTimeout = (callback: () => void, ms: number): unknown => {
+    const id = this.nextId++;
+    this.waiting.set(id, { callback, ms });
+    return id;
+  };
+
+  clearTimeout = (handle: unknown): void => {
+    this.waiting.delete(handle as number);
+  };
+
+  /** Delays of the timers still waiting, in the order they were set. */
+  delays(): number[] {
+    return [...this.waiting.values()].map((timer) => timer.ms);
+  }
+
+  /** Fires every waiting timer set for `ms`; returns how many fired. */
+  fire(ms: number): number {
+    const due = [...this.waiting].filter(([, timer]) => timer.ms === ms);
+    for (const [id, timer] of due) {
+      this.waiting.delete(id);
+      timer.callback();
+    }
+    return due.length;
+  }
+}
+
+/** A push channel the test drives: connect, disconnect, push. */
+export class FakeChannel {
+  private handlers: MetricsChannelHandlers | null = null;
+  closed = false;
+
+  open: OpenMetricsChannel = (handlers) => {
+    this.handlers = handlers;
+    return { close: () => void (this.closed = true) };
+  };
+
+  connect(): void {
+    this.current().onConnect();
+  }
+
+  disconnect(): void {
+    this.current().onDisconnect();
+  }
+
+  push(overview: Overview, version = overview.version): void {
+    const event: MetricsEvent = { version, dataAsOf: overview.dataAsOf, overview };
+    this.current().onMetrics(event);
+  }
+
+  private current(): MetricsChannelHandlers {
+    if (!this.handlers) throw new Error('channel not opened');
+    return this.handlers;
+  }
+}
+
+interface PendingFetch {
+  resolve: (overview: Overview) => void;
+  reject: (error: Error) => void;
+  aborted: boolean;
+}
+
+/** A fetch whose every call waits until the test answers it. */
+export class ScriptedFetch {
+  readonly calls: PendingFetch[] = [];
+
+  fetch = (signal: AbortSignal): Promise<Overview> =>
+    new Promise<Overview>((resolve, reject) => {
+      const call: PendingFetch = { resolve, reject, aborted: false };
+      signal.addEventListener('abort', () => {
+        call.aborted = true;
+        reject(new DOMException('The operation was aborted.', 'AbortError'));
+      });
+      this.calls.push(call);
+    });
+
+  get last(): PendingFetch {
+    const call = this.calls[this.calls.length - 1];
+    if (!call) throw new Error('no fetch made');
+    return call;
+  }
+}
+
+/** Lets pending promise callbacks (a resolved fetch) run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
