@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
 
 /**
  * The one door to ClickHouse. Embedded: chDB in this process, data under DATA_DIR/clickhouse.
@@ -14,13 +13,10 @@ export class ClickHouseStore {
     readonly location: string,
   ) {}
 
-  static open(options: { url?: string; dataDir: string }): ClickHouseStore {
-    if (options.url) {
-      return new ClickHouseStore(
-        createClient({ url: options.url, request_timeout: 30_000, clickhouse_settings: { date_time_output_format: 'iso' } }),
-        redactUrl(options.url),
-      );
-    }
+  static async open(options: { url?: string; dataDir: string }): Promise<ClickHouseStore> {
+    if (options.url) return new ClickHouseStore(createClient({ url: options.url, request_timeout: 30_000 }), redactUrl(options.url));
+    // Loaded only when embedded: libchdb costs ~200 MB of memory, which a server deployment need not pay.
+    const { createChdbConnection } = await import('chdb/connection');
     const path = join(options.dataDir, 'clickhouse');
     mkdirSync(path, { recursive: true });
     // chdb types the Connection against @clickhouse/client-common, the client against its own

@@ -10,7 +10,7 @@ import { applyMigrations, readMigrations } from './migrations.js';
  */
 export async function generateSchemaSql(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'epiboard-schema-'));
-  const store = ClickHouseStore.open({ dataDir: dir });
+  const store = await ClickHouseStore.open({ dataDir: dir });
   try {
     const migrations = readMigrations();
     await applyMigrations(store, migrations);

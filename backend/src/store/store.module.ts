@@ -12,7 +12,7 @@ import { applyMigrations } from './migrations.js';
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => {
         const logger = new Logger('Store');
-        const store = ClickHouseStore.open({ url: config.clickhouseUrl, dataDir: config.dataDir });
+        const store = await ClickHouseStore.open({ url: config.clickhouseUrl, dataDir: config.dataDir });
         try {
           const applied = await applyMigrations(store);
           logger.log(`${store.location}: ${applied.length ? `applied migrations ${applied.map((m) => m.version).join(', ')}` : 'schema up to date'}`);
