@@ -12,3 +12,5 @@ export * from './privacy/identifier-hasher.js';
 export * from './simulator/random.js';
 export * from './simulator/checkin-simulator.js';
 export * from './places/reference-data.js';
+export * from './checkins/sms-body.parser.js';
+export * from './checkins/checkin-feeds.parser.js';

@@ -22,6 +22,11 @@ export interface CheckinRow {
   personHash: string;
   /** People checked in together: the person plus companions or family members. */
   partySize: number;
+  /**
+   * What makes a delivery the same check-in: `sms:<messageId>`, `app:<scanId>`, or the batch
+   * and position for the plain check-in feed. The store counts each key once.
+   */
+  dedupKey?: string;
 }
 
 export const MAX_PARTY_SIZE = 50;
