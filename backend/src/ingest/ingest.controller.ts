@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Req, ServiceUnavailableException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Request } from 'express';
-import { CaseInputError, CheckinInputError, CsvSyntaxError, VenueInputError } from '@epiboard/pipelines';
+import { CaseInputError, CheckinFeedInputError, CheckinInputError, CsvSyntaxError, VenueInputError } from '@epiboard/pipelines';
 import { EmptyBatchError, IngestService, QueueUnavailableError, type SubmitReceipt } from './ingest.service.js';
 
 const BATCH_ID = /^[0-9a-f-]{36}$/;
@@ -27,6 +27,22 @@ export class IngestController {
   checkins(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
     this.requireJson(req);
     return this.accept(() => this.ingest.submitCheckins(body));
+  }
+
+  /** 1922 SMS deliveries: { messageId, from, receivedAt, body }, one or a JSON array. */
+  @Post('sms')
+  @HttpCode(202)
+  sms(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
+    this.requireJson(req);
+    return this.accept(() => this.ingest.submitSms(body));
+  }
+
+  /** TaipeiPASS scans: { scanId, appUserId, venueCode, time, familyMembers }, one or a JSON array. */
+  @Post('scans')
+  @HttpCode(202)
+  scans(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
+    this.requireJson(req);
+    return this.accept(() => this.ingest.submitScans(body));
   }
 
   /** The venue registry: a JSON array of { code, name, category, district, ... }. */
@@ -62,7 +78,7 @@ export class IngestController {
     try {
       return await submit();
     } catch (error) {
-      if (error instanceof CaseInputError || error instanceof CheckinInputError || error instanceof VenueInputError || error instanceof CsvSyntaxError || error instanceof EmptyBatchError) {
+      if (error instanceof CaseInputError || error instanceof CheckinInputError || error instanceof VenueInputError || error instanceof CsvSyntaxError || error instanceof CheckinFeedInputError || error instanceof EmptyBatchError) {
         throw new BadRequestException(error.message);
       }
       if (error instanceof QueueUnavailableError) throw new ServiceUnavailableException(`${error.message}; nothing was accepted, retry later`);

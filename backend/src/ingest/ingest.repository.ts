@@ -3,6 +3,11 @@ import type { CaseCountRow, CheckinRow, RejectedRecord, VenueRow } from '@epiboa
 import { ClickHouseStore } from '../store/clickhouse-store.js';
 import type { IngestBatch } from '../queue/ingest-queue.js';
 
+/** A ClickHouse string literal for any text: backslashes and quotes escaped. */
+export function quoteSqlString(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
 /**
  * Every write of the ingest path. Each insert carries a deduplication token derived from
  * the batch id and the table, so a batch retried after a partial or complete insert adds nothing.
@@ -31,7 +36,11 @@ export class IngestRepository {
     );
   }
 
-  async insertCheckins(batch: IngestBatch, rows: Array<CheckinRow & { districtCode: string }>): Promise<void> {
+  /**
+   * One insert for check-ins from many batches. No deduplication token: on a retry the rows may
+   * be grouped differently; exactness comes from the keys (see existingCheckinKeys).
+   */
+  async insertCheckins(rows: Array<CheckinRow & { districtCode: string; batchId: string }>): Promise<void> {
     const ingestedAt = Date.now();
     await this.store.insert(
       'checkins',
@@ -43,11 +52,30 @@ export class IngestRepository {
         channel: r.channel,
         person_hash: r.personHash,
         party_size: r.partySize,
-        batch_id: batch.batchId,
+        dedup_key: r.dedupKey ?? '',
+        batch_id: r.batchId,
         ingested_at: ingestedAt,
       })),
-      `${batch.batchId}:checkins`,
     );
+  }
+
+  /**
+   * Which of these keys are stored already. A redelivery comes close in time to the original,
+   * so only partitions around the rows' times are searched (the bloom filter does the rest).
+   */
+  async existingCheckinKeys(keys: string[], fromMs: number, toMs: number): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const DAY = 86_400_000;
+    // Keys are inlined, not bound: a bound array of 10,000 keys would travel in the URL to a
+    // ClickHouse server. quoteSqlString makes that safe for any text.
+    const rows = await this.store.query<{ dedup_key: string }>(
+      `SELECT dedup_key FROM checkins
+       WHERE time >= fromUnixTimestamp64Milli({fromMs:Int64}) AND time <= fromUnixTimestamp64Milli({toMs:Int64})
+         AND dedup_key IN (${keys.map(quoteSqlString).join(',')})`,
+      { fromMs: fromMs - 2 * DAY, toMs: toMs + 2 * DAY },
+      { max_query_size: String(64 * 1024 * 1024) as never },
+    );
+    return new Set(rows.map((r) => r.dedup_key));
   }
 
   async upsertVenues(batch: IngestBatch, rows: VenueRow[]): Promise<void> {

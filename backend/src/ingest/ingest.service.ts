@@ -6,6 +6,8 @@ import {
   parseCaseRecords,
   parseCdcCaseCsv,
   parseCheckins,
+  parseScans,
+  parseSmsMessages,
   parseVenues,
   type ParsedBatch,
   type TownshipRegistry,
@@ -24,6 +26,8 @@ export interface BatchStatus {
   state: BatchState;
   accepted: number;
   rejected: number;
+  /** Valid records that an earlier delivery had already stored (counted once). */
+  duplicates?: number;
   /** Why the batch failed, when it did. */
   error?: string;
 }
@@ -65,17 +69,31 @@ export class IngestService {
     return this.enqueue(IngestJob.Cases, source, parseCaseRecords(items, this.towns));
   }
 
+  /** Plain check-ins have no id of their own: the batch and position are their key, so a retried batch counts once. */
   submitCheckins(items: unknown, source = 'checkins'): Promise<SubmitReceipt> {
-    return this.enqueue(IngestJob.Checkins, source, parseCheckins(items, this.hasher, Date.now()));
+    const batchId = randomUUID();
+    const parsed = parseCheckins(items, this.hasher, Date.now());
+    parsed.rows.forEach((row, i) => (row.dedupKey = `batch:${batchId}:${i}`));
+    return this.enqueue(IngestJob.Checkins, source, parsed, batchId);
+  }
+
+  /** 1922 SMS as the carrier delivers them; the message id is the key. */
+  submitSms(body: unknown, source = 'sms-1922'): Promise<SubmitReceipt> {
+    return this.enqueue(IngestJob.Checkins, source, parseSmsMessages(body, this.hasher, Date.now()));
+  }
+
+  /** TaipeiPASS scans; the scan id is the key. */
+  submitScans(body: unknown, source = 'taipeipass'): Promise<SubmitReceipt> {
+    return this.enqueue(IngestJob.Checkins, source, parseScans(body, this.hasher, Date.now()));
   }
 
   submitVenues(items: unknown, source = 'venues'): Promise<SubmitReceipt> {
     return this.enqueue(IngestJob.Venues, source, parseVenues(items));
   }
 
-  private async enqueue(job: IngestJob, source: string, parsed: ParsedBatch<unknown>): Promise<SubmitReceipt> {
+  private async enqueue(job: IngestJob, source: string, parsed: ParsedBatch<unknown>, batchId = randomUUID()): Promise<SubmitReceipt> {
     if (parsed.rows.length + parsed.rejected.length === 0) throw new EmptyBatchError('the body holds no records');
-    const batch: IngestBatch = { batchId: randomUUID(), source, receivedAt: Date.now(), rows: parsed.rows, rejected: parsed.rejected };
+    const batch: IngestBatch = { batchId, source, receivedAt: Date.now(), rows: parsed.rows, rejected: parsed.rejected };
     try {
       await this.queue.add(job, batch, ingestJobOptions(batch.batchId));
     } catch (error) {
@@ -89,7 +107,7 @@ export class IngestService {
     const job = await this.queue.getJob(batchId);
     if (job) {
       const state = await job.getState();
-      if (state === 'completed' && job.returnvalue) return { batchId, state: 'done', ...job.returnvalue };
+      if (state === 'completed' && job.returnvalue) return { batchId, state: 'done', duplicates: 0, ...job.returnvalue };
       const base = { batchId, accepted: job.data.rows.length, rejected: job.data.rejected.length };
       if (state === 'failed') return { ...base, state: 'failed', error: job.failedReason };
       if (state === 'active') return { ...base, state: 'running' };

@@ -1,14 +1,28 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { CaseCountRow, CheckinRow, RejectedRecord, VenueRow } from '@epiboard/pipelines';
 import { IngestJob, type IngestBatch, type IngestResult } from '../queue/ingest-queue.js';
 import { IngestRepository } from './ingest.repository.js';
+import { WriteBuffer } from './write-buffer.js';
+
+/** Check-ins of one batch after the shared write: what landed, what was there already, what was refused. */
+interface CheckinOutcome {
+  inserted: number;
+  duplicates: number;
+  unknownVenue: RejectedRecord[];
+}
+
+type BatchRows = { batchId: string; rows: CheckinRow[] };
 
 /**
- * The worker side of ingest: lands one validated batch in ClickHouse. Every handler is
- * idempotent (deduplication tokens per batch and table), because BullMQ delivers at least once.
+ * The worker side of ingest: lands validated batches in ClickHouse. BullMQ delivers at least
+ * once, so every handler is idempotent: cases and venues by per-batch deduplication tokens,
+ * check-ins by their keys (a key already stored is a duplicate, not a new check-in).
  */
 @Injectable()
-export class IngestWriter {
+export class IngestWriter implements OnModuleDestroy {
+  /** Check-ins from many small batches (one SMS per request) share one insert. */
+  private readonly checkinBuffer = new WriteBuffer<BatchRows, CheckinOutcome>((sets) => this.writeCheckinSets(sets), { maxRows: 50_000, intervalMs: 250 }, (b) => b.rows.length);
+
   constructor(@Inject(IngestRepository) private readonly repository: IngestRepository) {}
 
   /** One handler per job name; the worker refuses to start if one is missing. */
@@ -18,24 +32,53 @@ export class IngestWriter {
     [IngestJob.Venues]: (batch) => this.writeVenues(batch as IngestBatch<VenueRow>),
   };
 
+  /** Shutdown: what is buffered is written before the connections close. */
+  async onModuleDestroy(): Promise<void> {
+    await this.checkinBuffer.drain();
+  }
+
   private async writeCases(batch: IngestBatch<CaseCountRow>): Promise<IngestResult> {
     await this.repository.insertCases(batch, batch.rows);
     return this.finish(batch, batch.rows.length, batch.rejected);
   }
 
-  /** Check-ins take their district from the venue registry; an unknown venue is rejected. */
   private async writeCheckins(batch: IngestBatch<CheckinRow>): Promise<IngestResult> {
-    const districts = await this.repository.venueDistricts([...new Set(batch.rows.map((r) => r.venueCode))]);
-    const known: Array<CheckinRow & { districtCode: string }> = [];
-    const rejected = [...batch.rejected];
-    batch.rows.forEach((row, i) => {
-      const districtCode = districts.get(row.venueCode);
-      if (districtCode !== undefined) known.push({ ...row, districtCode });
-      // The row is already hashed: safe to keep whole.
-      else rejected.push({ position: `row ${i}`, reason: `unknown venue code ${row.venueCode}`, raw: JSON.stringify(row) });
+    const outcome = await this.checkinBuffer.add({ batchId: batch.batchId, rows: batch.rows });
+    return this.finish(batch, outcome.inserted + outcome.duplicates, [...batch.rejected, ...outcome.unknownVenue], outcome.duplicates);
+  }
+
+  /**
+   * One write for several batches. Flushes never overlap (WriteBuffer), so the look-up of
+   * stored keys and the insert cannot race another flush in this process.
+   */
+  private async writeCheckinSets(sets: BatchRows[]): Promise<CheckinOutcome[]> {
+    const all = sets.flatMap((s) => s.rows);
+    if (all.length === 0) return sets.map(() => ({ inserted: 0, duplicates: 0, unknownVenue: [] }));
+    const districts = await this.repository.venueDistricts([...new Set(all.map((r) => r.venueCode))]);
+    const keys = [...new Set(all.flatMap((r) => (r.dedupKey && districts.has(r.venueCode) ? [r.dedupKey] : [])))];
+    const times = all.map((r) => r.time);
+    const seen = await this.repository.existingCheckinKeys(keys, Math.min(...times), Math.max(...times));
+
+    const toInsert: Array<CheckinRow & { districtCode: string; batchId: string }> = [];
+    const outcomes = sets.map(({ batchId, rows }) => {
+      const outcome: CheckinOutcome = { inserted: 0, duplicates: 0, unknownVenue: [] };
+      rows.forEach((row, i) => {
+        const districtCode = districts.get(row.venueCode);
+        if (districtCode === undefined) {
+          // The row is already hashed: safe to keep whole.
+          outcome.unknownVenue.push({ position: `row ${i}`, reason: `unknown venue code ${row.venueCode}`, raw: JSON.stringify(row) });
+        } else if (row.dedupKey && seen.has(row.dedupKey)) {
+          outcome.duplicates++;
+        } else {
+          if (row.dedupKey) seen.add(row.dedupKey);
+          toInsert.push({ ...row, districtCode, batchId });
+          outcome.inserted++;
+        }
+      });
+      return outcome;
     });
-    await this.repository.insertCheckins(batch, known);
-    return this.finish(batch, known.length, rejected);
+    await this.repository.insertCheckins(toInsert);
+    return outcomes;
   }
 
   private async writeVenues(batch: IngestBatch<VenueRow>): Promise<IngestResult> {
@@ -43,9 +86,9 @@ export class IngestWriter {
     return this.finish(batch, batch.rows.length, batch.rejected);
   }
 
-  private async finish(batch: IngestBatch, accepted: number, rejected: RejectedRecord[]): Promise<IngestResult> {
+  private async finish(batch: IngestBatch, accepted: number, rejected: RejectedRecord[], duplicates = 0): Promise<IngestResult> {
     await this.repository.insertDeadLetters(batch, rejected);
     await this.repository.recordBatch(batch, accepted, rejected.length);
-    return { accepted, rejected: rejected.length };
+    return { accepted, rejected: rejected.length, ...(duplicates ? { duplicates } : {}) };
   }
 }

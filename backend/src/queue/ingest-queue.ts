@@ -23,6 +23,8 @@ export interface IngestBatch<Row = unknown> {
 export interface IngestResult {
   accepted: number;
   rejected: number;
+  /** Records already stored by an earlier delivery (same SMS message id, scan id or batch): counted once. */
+  duplicates?: number;
 }
 
 /**
