@@ -1,7 +1,18 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { App } from './App';
-import { FakeChannel, ManualTimers, ScriptedFetch, settle } from './test/fakes';
-import { makeOverview } from './test/overviewFixture';
+import { OverviewFetchError } from './api/fetchOverview';
+import { FakeChannel, ManualTimers, ScriptedFetch, ScriptedHttp, settle } from './test/fakes';
+import { HIGHEST_DISTRICT, makeOverview } from './test/overviewFixture';
+
+const WAVE = { from: '2021-05-01', to: '2021-07-31' };
+const WAVE_URL = '/api/metrics/overview?from=2021-05-01&to=2021-07-31';
+
+/** As if the page had been opened at this address. */
+function openAt(search: string) {
+  window.history.replaceState(null, '', `/${search}`);
+}
+
+afterEach(() => openAt(''));
 
 function renderApp() {
   const fetch = new ScriptedFetch();
@@ -68,5 +79,94 @@ describe('App', () => {
     await inAct(() => app.fetch.last.reject(new Error('HTTP 502')));
     expect(screen.getByRole('alert').textContent).toContain('Showing earlier data');
     expect(screen.getByTestId('district-map').querySelectorAll('path[data-district]')).toHaveLength(12);
+  });
+
+  it('starts from the view in the URL: range, map mode and district', async () => {
+    openAt('?from=2021-05-01&to=2021-07-31&map=range-cases&district=63000070');
+    const app = renderApp();
+    expect(app.fetch.calls.map((call) => call.range)).toEqual([WAVE]);
+    await inAct(() => app.fetch.last.resolve(makeOverview(WAVE)));
+
+    expect(screen.getByTestId('map-mode-range-cases').getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('epicurve-title').textContent).toContain('萬華區 Wanhua District');
+    expect(screen.getByTestId('preset-may-jul-2021').getAttribute('aria-pressed')).toBe('true');
+    expect((screen.getByTestId('range-from') as HTMLInputElement).value).toBe('2021-05-01');
+    expect((screen.getByTestId('range-to') as HTMLInputElement).value).toBe('2021-07-31');
+    expect(window.location.search).toBe('?from=2021-05-01&to=2021-07-31&map=range-cases&district=63000070');
+  });
+
+  it('writes what the user chooses to the URL', async () => {
+    const app = renderApp();
+    await inAct(() => app.fetch.last.resolve(makeOverview()));
+    expect(window.location.search).toBe('');
+    expect((screen.getByTestId('range-from') as HTMLInputElement).value).toBe('2026-11-24'); // the default range, as resolved
+
+    await inAct(() => void fireEvent.click(app.container.querySelector(`path[data-district="${HIGHEST_DISTRICT}"]`)!));
+    await inAct(() => void fireEvent.click(screen.getByTestId('epicurve').querySelector('rect[data-date="2026-11-28"]')!));
+    expect(window.location.search).toBe('?day=2026-11-28&district=63000070');
+
+    await inAct(() => void fireEvent.click(screen.getByTestId('preset-may-jul-2021')));
+    expect(app.fetch.last.range).toEqual(WAVE);
+    expect(window.location.search).toBe('?from=2021-05-01&to=2021-07-31&district=63000070'); // a new range starts at its last day
+
+    await inAct(() => void fireEvent.click(screen.getByTestId('map-mode-range-per100k')));
+    expect(window.location.search).toBe('?from=2021-05-01&to=2021-07-31&map=range-per100k&district=63000070');
+
+    await inAct(() => void fireEvent.click(screen.getByTestId('preset-last-90-days')));
+    expect(app.fetch.last.range).toBeNull();
+    expect(window.location.search).toBe('?map=range-per100k&district=63000070');
+  });
+
+  it('applies a typed date with the other end of the range shown', async () => {
+    const app = renderApp();
+    await inAct(() => app.fetch.last.resolve(makeOverview()));
+    await inAct(() => void fireEvent.change(screen.getByTestId('range-from'), { target: { value: '0202-11-01' } })); // still typing the year
+    expect(app.fetch.calls).toHaveLength(1);
+    await inAct(() => void fireEvent.change(screen.getByTestId('range-from'), { target: { value: '2026-11-01' } }));
+    expect(app.fetch.last.range).toEqual({ from: '2026-11-01', to: '2026-12-03' });
+    expect(window.location.search).toBe('?from=2026-11-01&to=2026-12-03');
+    expect(screen.getByTestId('range-loading')).toBeTruthy();
+  });
+
+  it('shows the server’s message for a range it refuses, and does not retry it', async () => {
+    openAt('?from=2021-08-01&to=2021-07-01');
+    const app = renderApp();
+    await inAct(() => app.fetch.last.reject(new OverviewFetchError('HTTP 400: from (2021-08-01) is after to (2021-07-01)', 400)));
+    expect(screen.getByRole('alert').textContent).toContain('from (2021-08-01) is after to (2021-07-01)');
+    expect(screen.getByRole('alert').textContent).toContain('Choose another range');
+    expect(app.timers.delays()).not.toContain(1_000);
+
+    await inAct(() => void fireEvent.click(screen.getByTestId('preset-all-2021')));
+    expect(app.fetch.last.range).toEqual({ from: '2021-01-01', to: '2021-12-31' });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('with a custom range, refetches its URL once per metrics push and stamps the push’s version', async () => {
+    const http = new ScriptedHttp();
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = http.fetchImpl; // the app's own fetch path, URL and all
+    try {
+      openAt('?from=2021-05-01&to=2021-07-31');
+      const channel = new FakeChannel();
+      render(<App feedOptions={{ openChannel: channel.open, timers: new ManualTimers() }} />);
+      await inAct(() => http.last.respond(200, makeOverview({ ...WAVE, version: 1000 })));
+      expect(http.urls).toEqual([WAVE_URL]);
+
+      await inAct(() => {
+        channel.push(makeOverview({ version: 2000, dataAsOf: '2026-12-03T12:00:00Z' }));
+        channel.push(makeOverview({ version: 3000, dataAsOf: '2026-12-03T12:00:01Z' }));
+      });
+      expect(http.urls).toEqual([WAVE_URL, WAVE_URL]);
+      expect(screen.getByTestId('data-as-of').textContent).toBe('資料時間 Data as of 2026-12-03 20:00:01 · 版本 v3000');
+      expect(screen.getByTestId('summary').textContent).toContain('2021-05-01 – 2021-07-31'); // the pushed default range is not shown
+
+      await inAct(() => http.last.respond(200, makeOverview({ ...WAVE, version: 2500 })));
+      expect(http.urls).toEqual([WAVE_URL, WAVE_URL, WAVE_URL]); // one more for the push during the request
+      await inAct(() => http.last.respond(200, makeOverview({ ...WAVE, version: 3500 })));
+      expect(http.urls).toHaveLength(3);
+      expect(screen.getByTestId('data-as-of').textContent).toContain('v3500');
+    } finally {
+      globalThis.fetch = realFetch;
+    }
   });
 });

@@ -1,7 +1,9 @@
 import { Dashboard } from './Dashboard';
 import { useOverview, type UseOverviewOptions } from './live/useOverview';
 import { ErrorBanner } from './panels/ErrorBanner';
+import { RangeControls } from './panels/RangeControls';
 import { StatusBar } from './panels/StatusBar';
+import { useUrlViewState } from './view/useUrlViewState';
 
 export interface AppProps {
   /** Replaces the network in tests. */
@@ -9,21 +11,30 @@ export interface AppProps {
 }
 
 export function App({ feedOptions }: AppProps) {
-  const { overview, connection, error } = useOverview(feedOptions);
+  const [view, updateView] = useUrlViewState();
+  const { overview, stamp, connection, error, rangeRejected, loading } = useOverview(view.range, feedOptions);
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>Epiboard 臺北市疫情儀表板</h1>
-        <StatusBar dataAsOf={overview?.dataAsOf ?? null} version={overview?.version ?? null} connection={connection} />
+        <StatusBar dataAsOf={stamp?.dataAsOf ?? null} version={stamp?.version ?? null} connection={connection} />
       </header>
-      {error !== null && <ErrorBanner message={error} showingStaleData={overview !== null} />}
+      <RangeControls
+        range={view.range}
+        // While loading, the overview on screen may be the previous range's: show no dates rather than wrong ones.
+        defaultRangeShown={overview && !loading ? { from: overview.from, to: overview.to } : null}
+        loading={loading}
+        // A day chosen in the old range rarely exists in the new one: start from its last day.
+        onRangeChange={(range) => updateView({ range, mapDay: null })}
+      />
+      {error !== null && <ErrorBanner message={error} showingStaleData={overview !== null} rangeRejected={rangeRejected} />}
       <main>
         {overview ? (
-          <Dashboard overview={overview} />
+          <Dashboard overview={overview} view={view} onViewChange={updateView} />
         ) : (
           <p className="loading" role="status">
-            {error === null ? '載入中 Loading…' : '等待資料 Waiting for data…'}
+            {rangeRejected ? '請選擇其他期間 Choose another range' : error === null ? '載入中 Loading…' : '等待資料 Waiting for data…'}
           </p>
         )}
       </main>

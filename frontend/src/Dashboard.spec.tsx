@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { Dashboard } from './Dashboard';
-import { makeEmptyOverview, makeOverview } from './test/overviewFixture';
+import { StatefulDashboard as Dashboard } from './test/StatefulDashboard';
+import { HIGHEST_DISTRICT, makeEmptyOverview, makeOverview } from './test/overviewFixture';
 
 const districtPath = (container: HTMLElement, code: string) => container.querySelector(`path[data-district="${code}"]`)!;
 
@@ -13,7 +13,7 @@ describe('Dashboard', () => {
 
     expect(screen.getByTestId('epicurve-title').textContent).toBe('每日確診 Daily cases — 萬華區 Wanhua District');
     expect(screen.getByTestId('checkins-title').textContent).toContain('萬華區 Wanhua District');
-    expect(screen.getByTestId('summary-last7').textContent).toBe('48.5');
+    expect(screen.getByTestId('summary-last7').textContent).toBe('150.0');
     expect(districtPath(container, '63000070').getAttribute('aria-pressed')).toBe('true');
   });
 
@@ -65,5 +65,33 @@ describe('Dashboard', () => {
     expect(screen.getByTestId('epicurve-title').textContent).toContain('萬華區 Wanhua District');
     expect(screen.getByTestId('epicurve-empty')).toBeTruthy();
     expect(screen.getByTestId('summary-population').textContent).toBe('—');
+  });
+
+  it('maps the day of a clicked epicurve bar, in the 7-day mode, and marks it on the curve', () => {
+    const { container } = render(<Dashboard overview={makeOverview()} initialView={{ mapMode: 'range-cases' }} />);
+    const epicurve = screen.getByTestId('epicurve');
+    expect(screen.queryByTestId('epicurve-day-marker')).toBeNull(); // a range-wide map has no day
+    expect(districtPath(container, HIGHEST_DISTRICT).getAttribute('data-value')).toBe('285');
+
+    fireEvent.click(epicurve.querySelector('rect[data-date="2026-11-28"]')!);
+
+    expect(screen.getByTestId('map-mode-7day-per100k').getAttribute('aria-pressed')).toBe('true');
+    expect(Number(districtPath(container, HIGHEST_DISTRICT).getAttribute('data-value'))).toBeCloseTo(55.8824, 10);
+    expect(screen.getByTestId('map-legend').textContent).toContain('截至 ending 2026-11-28');
+    expect(screen.getByTestId('epicurve-day-marker').getAttribute('data-day')).toBe('2026-11-28');
+    expect((screen.getByTestId('map-day') as HTMLInputElement).value).toBe('2026-11-28');
+  });
+
+  it('marks the range’s last day on the curve when the 7-day map has no day chosen', () => {
+    render(<Dashboard overview={makeOverview()} />);
+    expect(screen.getByTestId('epicurve-day-marker').getAttribute('data-day')).toBe('2026-12-03');
+  });
+
+  it('keeps the map mode and day across a selection and a live update', () => {
+    const { container, rerender } = render(<Dashboard overview={makeOverview()} initialView={{ mapDay: '2026-11-28' }} />);
+    fireEvent.click(districtPath(container, HIGHEST_DISTRICT));
+    rerender(<Dashboard overview={makeOverview({ version: 1764760806000 })} initialView={{ mapDay: '2026-11-28' }} />);
+    expect(screen.getByTestId('epicurve-day-marker').getAttribute('data-day')).toBe('2026-11-28');
+    expect(screen.getByTestId('epicurve-title').textContent).toContain('萬華區 Wanhua District');
   });
 });

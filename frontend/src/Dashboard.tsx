@@ -1,21 +1,25 @@
-import { useState } from 'react';
 import type { Overview } from './api/overview';
+import { effectiveMapDay } from './map/mapMetric';
 import { CheckinsPanel } from './panels/CheckinsPanel';
 import { EpicurvePanel } from './panels/EpicurvePanel';
 import { MapPanel } from './panels/MapPanel';
 import { SummaryRow } from './panels/SummaryRow';
 import { pickArea, toggleSelection } from './selection/area';
+import type { ViewState } from './view/viewState';
+
+/** The part of the view the dashboard itself changes; the range belongs to the range controls. */
+export type DashboardView = Pick<ViewState, 'mapMode' | 'mapDay' | 'district'>;
 
 export interface DashboardProps {
   overview: Overview;
-  /** District selected on first render; the city when omitted. */
-  initialSelectedCode?: string | null;
+  view: DashboardView;
+  onViewChange: (patch: Partial<DashboardView>) => void;
 }
 
-/** Everything below the header for one overview; the selection survives live updates. */
-export function Dashboard({ overview, initialSelectedCode = null }: DashboardProps) {
-  const [selectedCode, setSelectedCode] = useState<string | null>(initialSelectedCode);
-  const area = pickArea(overview, selectedCode);
+/** Everything below the header for one overview; the view (in the URL) survives live updates. */
+export function Dashboard({ overview, view, onViewChange }: DashboardProps) {
+  const area = pickArea(overview, view.district);
+  const mapDay = effectiveMapDay(overview, view.mapDay);
 
   return (
     <>
@@ -23,12 +27,22 @@ export function Dashboard({ overview, initialSelectedCode = null }: DashboardPro
       <div className="dashboard-grid">
         <MapPanel
           overview={overview}
-          selectedCode={selectedCode}
-          onDistrictClick={(code) => setSelectedCode((current) => toggleSelection(current, code))}
-          onCityClick={() => setSelectedCode(null)}
+          mapMode={view.mapMode}
+          mapDay={mapDay}
+          selectedCode={view.district}
+          onDistrictClick={(code) => onViewChange({ district: toggleSelection(view.district, code) })}
+          onCityClick={() => onViewChange({ district: null })}
+          onMapModeChange={(mapMode) => onViewChange({ mapMode })}
+          onMapDayChange={(day) => onViewChange({ mapDay: day })}
         />
         <div className="chart-column">
-          <EpicurvePanel area={area} from={overview.from} to={overview.to} />
+          <EpicurvePanel
+            area={area}
+            from={overview.from}
+            to={overview.to}
+            markerDay={view.mapMode === '7day-per100k' ? mapDay : null}
+            onDayClick={(day) => onViewChange({ mapMode: '7day-per100k', mapDay: day })}
+          />
           <CheckinsPanel area={area} checkinsFrom={overview.checkinsFrom} checkinsTo={overview.checkinsTo} />
         </div>
       </div>

@@ -1,13 +1,14 @@
 import { useMemo, type KeyboardEvent } from 'react';
 import { geoMercator, geoPath } from 'd3';
-import { formatRate } from '../format/numbers';
 import { TAIPEI_DISTRICT_SHAPES, type DistrictShapes } from '../geo/taipei-districts';
-import type { DistrictValue } from '../selection/area';
+import { describeDistrictValue, type DistrictValue, type MapMetric } from '../map/mapMetric';
 import { labelColorOn } from './scales';
 
 export interface DistrictMapProps {
-  /** The 12 districts with the value to shade by (7-day cases per 100k). */
+  /** The 12 districts with the value to shade by, in `metric`. */
   districts: readonly DistrictValue[];
+  /** Which value the map shows, for the tooltips. */
+  metric: MapMetric;
   color: (value: number) => string;
   selectedCode: string | null;
   onDistrictClick: (code: string) => void;
@@ -35,14 +36,10 @@ function useDistrictOutlines(shapes: DistrictShapes, width: number, height: numb
   }, [shapes, width, height]);
 }
 
-function districtLabel(district: DistrictValue): string {
-  return `${district.name} ${district.nameEn}：近7日每十萬人 ${formatRate(district.value)} per 100k (7 days)`;
-}
-
 const PADDING = 8; // room for the selected district's wider stroke at the map edge
 
 /** Choropleth of Taipei's districts; a click on a district reports its code. */
-export function DistrictMap({ districts, color, selectedCode, onDistrictClick, shapes = TAIPEI_DISTRICT_SHAPES, width = 480, height = 520 }: DistrictMapProps) {
+export function DistrictMap({ districts, metric, color, selectedCode, onDistrictClick, shapes = TAIPEI_DISTRICT_SHAPES, width = 480, height = 520 }: DistrictMapProps) {
   const outlines = useDistrictOutlines(shapes, width, height);
   const districtsByCode = useMemo(() => new Map(districts.map((district) => [district.code, district])), [districts]);
   // The selected district is drawn last so its highlight stroke is not covered by neighbours.
@@ -71,21 +68,24 @@ export function DistrictMap({ districts, color, selectedCode, onDistrictClick, s
           const district = districtsByCode.get(outline.code);
           const value = district?.value ?? 0;
           const selected = outline.code === selectedCode;
+          const label = district ? describeDistrictValue(district, metric) : outline.code;
+          // data-value: the exact number shaded, for browser tests and anyone inspecting the map.
           return (
             <path
               key={outline.code}
               data-district={outline.code}
+              data-value={value}
               className={selected ? 'district is-selected' : 'district'}
               d={outline.d}
               fill={color(value)}
               role="button"
               tabIndex={0}
               aria-pressed={selected}
-              aria-label={district ? districtLabel(district) : outline.code}
+              aria-label={label}
               onClick={() => onDistrictClick(outline.code)}
               onKeyDown={onKeyDown(outline.code)}
             >
-              <title>{district ? districtLabel(district) : outline.code}</title>
+              <title>{label}</title>
             </path>
           );
         })}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type MouseEvent } from 'react';
 import { line, scaleUtc, utcFormat } from 'd3';
 import type { DailyPoint } from '../api/overview';
 import { formatCount, formatRate } from '../format/numbers';
@@ -12,6 +12,10 @@ export interface EpicurveProps {
   to: string;
   /** Accessible name of the chart, e.g. "每日確診 Daily cases — 萬華區 Wanhua District". */
   label: string;
+  /** Day the map shows (YYYY-MM-DD): drawn as a vertical marker. None when omitted. */
+  markerDay?: string | null;
+  /** Clicking a bar, or anywhere over a day, reports that day. */
+  onDayClick?: (day: string) => void;
   width?: number;
   height?: number;
 }
@@ -35,10 +39,19 @@ export interface EpicurveLayout {
   xTicks: { x: number; label: string }[];
   yTicks: { y: number; label: string }[];
   baselineY: number;
+  /** The marker of the map's day, at the centre of its bar; null when not asked for or not a date. */
+  marker: { date: string; x: number; label: string } | null;
 }
 
 /** Scales and shapes of the epicurve: d3 computes, React draws. */
-export function epicurveLayout(daily: readonly DailyPoint[], from: string, to: string, width: number, height: number): EpicurveLayout {
+export function epicurveLayout(
+  daily: readonly DailyPoint[],
+  from: string,
+  to: string,
+  width: number,
+  height: number,
+  markerDay: string | null = null,
+): EpicurveLayout {
   const points = daily.filter((point) => parseDay(point.date) !== null);
   const x = scaleUtc()
     .domain(dayDomain(points.map((point) => point.date), from, to))
@@ -74,16 +87,57 @@ export function epicurveLayout(daily: readonly DailyPoint[], from: string, to: s
     .filter((tick) => tick < domainEnd)
     .map((tick) => ({ x: round2(dayCentre(tick)), label: dayTickFormat(tick) }));
   const yTicks = countTicks(y).map((tick) => ({ y: round2(y(tick)), label: formatCount(tick) }));
-  return { bars, avg7Path, xTicks, yTicks, baselineY: round2(y(0)) };
+  const markerDate = markerDay === null ? null : parseDay(markerDay);
+  const marker = markerDate ? { date: markerDay!, x: round2(dayCentre(markerDate)), label: dayTickFormat(markerDate) } : null;
+  return { bars, avg7Path, xTicks, yTicks, baselineY: round2(y(0)), marker };
+}
+
+/** The day whose bar slot holds plot coordinate `x`, or null outside the bars. */
+export function dayAtX(bars: readonly EpicurveBar[], x: number): string | null {
+  let nearest: EpicurveBar | null = null;
+  for (const bar of bars) {
+    if (!nearest || Math.abs(bar.x + bar.width / 2 - x) < Math.abs(nearest.x + nearest.width / 2 - x)) nearest = bar;
+  }
+  // A slot is a bar plus its gap; allow a bar's width either side of the centre for thin bars.
+  return nearest && Math.abs(nearest.x + nearest.width / 2 - x) <= Math.max(nearest.width, 1) ? nearest.date : null;
+}
+
+/** The marker's date label stays inside the chart at the range's first and last days. */
+function markerLabelAnchor(x: number, width: number): 'start' | 'middle' | 'end' {
+  if (x > width - MARGIN.right - 16) return 'end';
+  return x < MARGIN.left + 16 ? 'start' : 'middle';
+}
+
+/** Where a click on the chart lands, in viewBox coordinates; null where the browser cannot say (jsdom). */
+function viewBoxX(svg: SVGSVGElement, clientX: number, clientY: number): number | null {
+  const toScreen = svg.getScreenCTM?.();
+  if (!toScreen) return null;
+  return new DOMPoint(clientX, clientY).matrixTransform(toScreen.inverse()).x;
 }
 
 /** Daily case bars with the trailing 7-day average as a line. */
-export function Epicurve({ daily, from, to, label, width = 640, height = 240 }: EpicurveProps) {
-  const layout = useMemo(() => epicurveLayout(daily, from, to, width, height), [daily, from, to, width, height]);
+export function Epicurve({ daily, from, to, label, markerDay = null, onDayClick, width = 640, height = 240 }: EpicurveProps) {
+  const layout = useMemo(() => epicurveLayout(daily, from, to, width, height, markerDay), [daily, from, to, width, height, markerDay]);
   const hasCases = layout.bars.some((bar) => bar.cases > 0);
 
+  // A bar says its own date; elsewhere (short or empty days) the pointer's x picks the day.
+  const onClick = (event: MouseEvent<SVGSVGElement>) => {
+    if (!onDayClick) return;
+    const barDate = (event.target as Element).closest('rect[data-date]')?.getAttribute('data-date');
+    const x = barDate ? null : viewBoxX(event.currentTarget, event.clientX, event.clientY);
+    const day = barDate ?? (x === null ? null : dayAtX(layout.bars, x));
+    if (day) onDayClick(day);
+  };
+
   return (
-    <svg data-testid="epicurve" className="chart epicurve" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+    <svg
+      data-testid="epicurve"
+      className={onDayClick ? 'chart epicurve is-clickable' : 'chart epicurve'}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+      onClick={onDayClick ? onClick : undefined}
+    >
       <g className="axis axis-y">
         {layout.yTicks.map((tick) => (
           <g key={tick.label} transform={`translate(0,${tick.y})`}>
@@ -96,8 +150,9 @@ export function Epicurve({ daily, from, to, label, width = 640, height = 240 }: 
       </g>
       <g className="axis axis-x" transform={`translate(0,${layout.baselineY})`}>
         <line className="baseline" x1={MARGIN.left} x2={width - MARGIN.right} />
+        {/* Keyed by position: over a multi-year range labels such as 1/1 repeat. */}
         {layout.xTicks.map((tick) => (
-          <g key={tick.label} transform={`translate(${tick.x},0)`}>
+          <g key={tick.x} transform={`translate(${tick.x},0)`}>
             <line className="tick" y2={5} />
             <text y={17} textAnchor="middle">
               {tick.label}
@@ -120,6 +175,15 @@ export function Epicurve({ daily, from, to, label, width = 640, height = 240 }: 
         <text data-testid="epicurve-empty" className="empty-state" x={width / 2} y={height / 2} textAnchor="middle">
           此期間尚無病例 No cases in this period
         </text>
+      )}
+      {layout.marker && (
+        <g data-testid="epicurve-day-marker" data-day={layout.marker.date} className="day-marker" transform={`translate(${layout.marker.x},0)`}>
+          <line y1={MARGIN.top} y2={layout.baselineY} />
+          <text y={MARGIN.top - 2} textAnchor={markerLabelAnchor(layout.marker.x, width)}>
+            {layout.marker.label}
+          </text>
+          <title>{`地圖日期 Map day ${layout.marker.date}`}</title>
+        </g>
       )}
     </svg>
   );

@@ -1,4 +1,4 @@
-import { addDays, formatDataAsOf, formatDay, formatTaipeiDateTime, parseDay, toTaipeiWallClock } from './time';
+import { addDays, formatDataAsOf, isCompleteDay, formatDay, formatTaipeiDateTime, parseDay, toTaipeiWallClock } from './time';
 
 describe('formatTaipeiDateTime', () => {
   it('shows a UTC instant in Taipei time (UTC+8)', () => {
@@ -48,5 +48,14 @@ describe('formatDataAsOf', () => {
 
   it('says there is no data yet on an empty store', () => {
     expect(formatDataAsOf(null, 0)).toBe('資料時間 Data as of — 尚無資料 no data yet · 版本 v0');
+  });
+});
+
+describe('isCompleteDay', () => {
+  it('accepts a whole day and refuses a half-typed year or a non-date', () => {
+    expect(isCompleteDay('2021-05-01')).toBe(true);
+    expect(isCompleteDay('0202-05-01')).toBe(false);
+    expect(isCompleteDay('')).toBe(false);
+    expect(isCompleteDay('2021-02-30')).toBe(false);
   });
 });

@@ -52,3 +52,12 @@ export function formatDataAsOf(dataAsOf: string | null, version: number): string
   const when = dataAsOf === null ? null : formatTaipeiDateTime(dataAsOf);
   return `資料時間 Data as of ${when ?? '— 尚無資料 no data yet'} · 版本 v${version}`;
 }
+
+/**
+ * A day the user has finished typing. Chrome reports each keystroke of a date input's year as
+ * a whole date (0002-05-01, 0020-05-01, …), so a year below 1000 means "still typing".
+ */
+export function isCompleteDay(day: string): boolean {
+  const parsed = parseDay(day);
+  return parsed !== null && parsed.getUTCFullYear() >= 1000;
+}

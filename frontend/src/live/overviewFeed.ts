@@ -1,17 +1,37 @@
-import type { MetricsEvent, Overview } from '../api/overview';
+import type { MetricsEvent, Overview, OverviewRange } from '../api/overview';
+import { sameRange } from '../view/viewState';
 
 export type ConnectionState = 'connecting' | 'live' | 'disconnected';
 
+/** When the newest data landed and its version: the header stamp. */
+export interface DataStamp {
+  version: number;
+  dataAsOf: string | null;
+}
+
 export interface FeedState {
-  /** The newest overview seen, or null before the first one arrives. */
+  /** The range asked for; null = the server's default, the only range `metrics` pushes carry. */
+  range: OverviewRange | null;
+  /**
+   * The newest overview of `range`, or null before the first one arrives. Right after a range
+   * change it is still the previous range's (its own from/to say which) until the answer lands.
+   */
   overview: Overview | null;
+  /** Newest version heard of, from an overview or a `metrics` event; never goes back. */
+  stamp: DataStamp | null;
   /** State of the socket.io channel that pushes `metrics`. */
   connection: ConnectionState;
   /** Why the last REST fetch failed; cleared by the next successful fetch or push. */
   error: string | null;
+  /** The server refused `range` (HTTP 4xx, e.g. to before from): no retries until the range changes. */
+  rangeRejected: boolean;
+  /** No answer yet for `range`. */
+  loading: boolean;
 }
 
-export const INITIAL_FEED_STATE: FeedState = { overview: null, connection: 'connecting', error: null };
+export function initialFeedState(range: OverviewRange | null = null): FeedState {
+  return { range, overview: null, stamp: null, connection: 'connecting', error: null, rangeRejected: false, loading: true };
+}
 
 export interface MetricsChannelHandlers {
   /** First connect and every reconnect. */
@@ -28,15 +48,26 @@ export interface Timers {
   clearTimeout: (handle: unknown) => void;
 }
 
+/** GET the overview of `range` (null: the server's default range). */
+export type FetchOverviewOf = (range: OverviewRange | null, signal: AbortSignal) => Promise<Overview>;
+
 export interface OverviewFeedOptions {
-  fetchOverview: (signal: AbortSignal) => Promise<Overview>;
+  fetchOverview: FetchOverviewOf;
   openChannel: OpenMetricsChannel;
   onChange: (state: FeedState) => void;
+  /** Range to start with; the server's default when omitted. */
+  initialRange?: OverviewRange | null;
   /** Waits between failed fetches; the last one repeats for as long as fetches keep failing. */
   retryDelaysMs?: readonly number[];
   /** A fetch that hangs must still end in a retry. */
   fetchTimeoutMs?: number;
   timers?: Timers;
+}
+
+export interface OverviewFeed {
+  /** Switch to another range: fetches it at once; a request for the old range is abandoned. */
+  setRange: (range: OverviewRange | null) => void;
+  stop: () => void;
 }
 
 export const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
@@ -56,64 +87,95 @@ function describeFailure(error: unknown): string {
   return String(error);
 }
 
+/** A 4xx answer will not change by asking again (408 and 429 aside): the range itself is wrong. */
+export function isRangeRejection(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
 /**
- * Keeps the newest overview: fetched over REST at start and on every (re)connect of the push
- * channel (a push may have been missed while disconnected), updated by `metrics` pushes, and
- * re-fetched with back-off while fetches fail. Returns a function that stops everything.
+ * Keeps the newest overview of the chosen range: fetched over REST at start, on every
+ * (re)connect of the push channel (a push may have been missed while disconnected) and on every
+ * range change; re-fetched with back-off while fetches fail.
+ *
+ * `metrics` pushes carry the default range. With the default range a push is shown as it is;
+ * with a custom range it only means "data changed": the stamp moves and the range is re-fetched,
+ * with at most one request in flight and any pushes during it folded into one fetch after it.
  */
-export function startOverviewFeed(options: OverviewFeedOptions): () => void {
+export function startOverviewFeed(options: OverviewFeedOptions): OverviewFeed {
   const { fetchOverview, openChannel, onChange } = options;
   const retryDelays = options.retryDelaysMs?.length ? options.retryDelaysMs : DEFAULT_RETRY_DELAYS_MS;
   const fetchTimeoutMs = options.fetchTimeoutMs ?? 15_000;
   const timers = options.timers ?? browserTimers;
 
-  let state = INITIAL_FEED_STATE;
+  let state = initialFeedState(options.initialRange ?? null);
   let stopped = false;
   let latestRequest = 0;
   let consecutiveFailures = 0;
   let retryTimer: unknown = null;
   let inFlight: AbortController | null = null;
+  /** A push arrived while a request was in flight: fetch once more when it ends. */
+  let refetchWhenDone = false;
+  /** Whether `state.overview` answers `state.range`; the version rule only compares within one range. */
+  let overviewIsForRange = false;
 
   const publish = (patch: Partial<FeedState>) => {
     state = { ...state, ...patch };
     onChange(state);
   };
 
+  const stampPatch = (version: number, dataAsOf: string | null): Partial<FeedState> =>
+    state.stamp === null || version >= state.stamp.version ? { stamp: { version, dataAsOf } } : {};
+
   const cancelRetry = () => {
     if (retryTimer !== null) timers.clearTimeout(retryTimer);
     retryTimer = null;
   };
 
-  /** Shows `overview` unless a newer one is already on screen; either way the server answered. */
+  /** Shows `overview` unless a newer one of the same range is already on screen; either way the server answered. */
   const receive = (version: number, overview: Overview) => {
     consecutiveFailures = 0;
     cancelRetry();
-    if (isAtLeastAsNew(version, state.overview)) publish({ overview, error: null });
-    else if (state.error !== null) publish({ error: null });
+    if (!overviewIsForRange || isAtLeastAsNew(version, state.overview)) {
+      overviewIsForRange = true;
+      publish({ overview, error: null, rangeRejected: false, loading: false, ...stampPatch(version, overview.dataAsOf) });
+    } else if (state.error !== null || state.loading) {
+      publish({ error: null, loading: false });
+    }
   };
 
   const refresh = async () => {
     if (stopped) return;
     cancelRetry();
+    refetchWhenDone = false; // this request sees every change signalled so far
     inFlight?.abort(); // superseded: its answer would be discarded anyway
     const controller = new AbortController();
     inFlight = controller;
     const request = ++latestRequest;
     const timeout = timers.setTimeout(() => controller.abort(), fetchTimeoutMs);
     try {
-      const overview = await fetchOverview(controller.signal);
+      const overview = await fetchOverview(state.range, controller.signal);
       if (stopped || request !== latestRequest) return;
       receive(overview.version, overview);
     } catch (error) {
       if (stopped || request !== latestRequest) return;
-      consecutiveFailures += 1;
-      publish({ error: describeFailure(error) });
-      const delay = retryDelays[Math.min(consecutiveFailures, retryDelays.length) - 1];
-      retryTimer = timers.setTimeout(() => void refresh(), delay);
+      const rejected = isRangeRejection(error);
+      publish({ error: describeFailure(error), rangeRejected: rejected, loading: false });
+      if (!rejected) {
+        consecutiveFailures += 1;
+        const delay = retryDelays[Math.min(consecutiveFailures, retryDelays.length) - 1];
+        retryTimer = timers.setTimeout(() => void refresh(), delay);
+      }
     } finally {
       timers.clearTimeout(timeout);
       if (inFlight === controller) inFlight = null;
+      if (!stopped && request === latestRequest && refetchWhenDone) void refresh();
     }
+  };
+
+  const refreshWhenFree = () => {
+    if (inFlight) refetchWhenDone = true;
+    else void refresh();
   };
 
   // Fetch right away rather than on the first connect: data must show even if the socket cannot connect.
@@ -129,14 +191,30 @@ export function startOverviewFeed(options: OverviewFeedOptions): () => void {
     },
     onMetrics: (event) => {
       if (stopped || typeof event?.version !== 'number' || !event.overview) return;
-      receive(event.version, event.overview);
+      if (state.range === null) {
+        receive(event.version, event.overview);
+        return;
+      }
+      // Not newer than what we have (e.g. the server replaying its last push on connect): nothing changed.
+      if (state.stamp !== null && event.version <= state.stamp.version) return;
+      publish(stampPatch(event.version, event.dataAsOf));
+      if (!state.rangeRejected) refreshWhenFree();
     },
   });
 
-  return () => {
-    stopped = true;
-    cancelRetry();
-    inFlight?.abort();
-    channel.close();
+  return {
+    setRange: (range) => {
+      if (stopped || sameRange(range, state.range)) return;
+      overviewIsForRange = false;
+      consecutiveFailures = 0;
+      publish({ range, error: null, rangeRejected: false, loading: true });
+      void refresh();
+    },
+    stop: () => {
+      stopped = true;
+      cancelRetry();
+      inFlight?.abort();
+      channel.close();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { districtValues, pickArea, toggleSelection } from './area';
+import { pickArea, toggleSelection } from './area';
 import { makeEmptyOverview, makeOverview } from '../test/overviewFixture';
 
 describe('pickArea', () => {
@@ -19,19 +19,6 @@ describe('pickArea', () => {
 
   it('falls back to the city for a code that is not a Taipei district', () => {
     expect(pickArea(overview, '65000010')).toBe(overview.city);
-  });
-});
-
-describe('districtValues', () => {
-  it('takes each district’s 7-day rate per 100k', () => {
-    const values = districtValues(makeOverview());
-    expect(values.find((d) => d.code === '63000070')?.value).toBe(48.5);
-  });
-
-  it('lists all 12 districts at 0 on an empty store', () => {
-    const values = districtValues(makeEmptyOverview());
-    expect(values).toHaveLength(12);
-    expect(values.every((d) => d.value === 0)).toBe(true);
   });
 });
 

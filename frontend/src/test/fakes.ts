@@ -1,4 +1,4 @@
-import type { MetricsEvent, Overview } from '../api/overview';
+import type { MetricsEvent, Overview, OverviewRange } from '../api/overview';
 import type { MetricsChannelHandlers, OpenMetricsChannel, Timers } from '../live/overviewFeed';
 
 /** Timers that only fire when the test says so. */
@@ -62,6 +62,8 @@ export class FakeChannel {
 }
 
 interface PendingFetch {
+  /** The range asked for; null = the server's default. */
+  range: OverviewRange | null;
   resolve: (overview: Overview) => void;
   reject: (error: Error) => void;
   aborted: boolean;
@@ -71,9 +73,9 @@ interface PendingFetch {
 export class ScriptedFetch {
   readonly calls: PendingFetch[] = [];
 
-  fetch = (signal: AbortSignal): Promise<Overview> =>
+  fetch = (range: OverviewRange | null, signal: AbortSignal): Promise<Overview> =>
     new Promise<Overview>((resolve, reject) => {
-      const call: PendingFetch = { resolve, reject, aborted: false };
+      const call: PendingFetch = { range, resolve, reject, aborted: false };
       signal.addEventListener('abort', () => {
         call.aborted = true;
         reject(new DOMException('The operation was aborted.', 'AbortError'));
@@ -85,6 +87,43 @@ export class ScriptedFetch {
     const call = this.calls[this.calls.length - 1];
     if (!call) throw new Error('no fetch made');
     return call;
+  }
+}
+
+interface PendingRequest {
+  url: string;
+  /** Answers with a status and a JSON body. */
+  respond: (status: number, body: unknown) => void;
+  aborted: boolean;
+}
+
+/** The browser's fetch, answered by the test: for code that builds real URLs. */
+export class ScriptedHttp {
+  readonly requests: PendingRequest[] = [];
+
+  fetchImpl = ((input: RequestInfo | URL, init?: RequestInit) =>
+    new Promise<Response>((resolve, reject) => {
+      const request: PendingRequest = {
+        url: String(input),
+        aborted: false,
+        // Just what fetchOverview reads; jsdom has no Response.
+        respond: (status, body) => resolve({ ok: status >= 200 && status < 300, status, statusText: '', json: async () => body } as Response),
+      };
+      init?.signal?.addEventListener('abort', () => {
+        request.aborted = true;
+        reject(new DOMException('The operation was aborted.', 'AbortError'));
+      });
+      this.requests.push(request);
+    })) as typeof fetch;
+
+  get urls(): string[] {
+    return this.requests.map((request) => request.url);
+  }
+
+  get last(): PendingRequest {
+    const request = this.requests[this.requests.length - 1];
+    if (!request) throw new Error('no request made');
+    return request;
   }
 }
 
