@@ -58,4 +58,16 @@ describe('dashboard in a real browser', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
+
+  it('for all of 2021, the map shows each district\'s cases as the API counts them, 萬華區 highest', async () => {
+    const api = await (await fetch(`${app.url}/api/metrics/overview?from=2021-01-01&to=2021-12-31`)).json();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${app.url}/?from=2021-01-01&to=2021-12-31&map=range-cases`);
+    await page.waitForFunction(() => document.querySelectorAll('path[data-district][data-value]').length === 12 && Number(document.querySelector('path[data-district="63000070"]')?.getAttribute('data-value')) > 0);
+    const shown = await page.locator('path[data-district]').evaluateAll((paths) => Object.fromEntries(paths.map((p) => [p.getAttribute('data-district'), Number(p.getAttribute('data-value'))])));
+    expect(shown).toEqual(Object.fromEntries(api.districts.map((d: any) => [d.code, d.totalCases])));
+    const highest = Object.entries(shown).sort((a, b) => b[1] - a[1])[0]![0];
+    expect(highest).toBe('63000070');
+    await page.close();
+  }, 60_000);
 });
