@@ -2,12 +2,14 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { FaultsController } from './faults/faults.controller.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { StoreModule } from './store/store.module.js';
+import { VenuesModule } from './venues/venues.module.js';
 
 /** One module per capability; the embedded default runs the API and the workers in one process. */
 @Module({})
@@ -15,7 +17,9 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), StoreModule, QueueModule, IngestModule, MetricsModule, LiveModule, HealthModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), StoreModule, QueueModule, IngestModule, MetricsModule, VenuesModule, LiveModule, HealthModule, DemoModule],
+      // Fault drills exist only when asked for; a production process has no such route.
+      controllers: config.faultInjection ? [FaultsController] : [],
     };
   }
 }

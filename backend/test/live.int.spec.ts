@@ -42,7 +42,7 @@ describe('live: socket.io pushes metrics when a batch lands', () => {
     await new Promise((r) => setTimeout(r, 1100));
     events.length = 0;
     const ids: string[] = [];
-    for (let i = 0; i < 12; i++) ids.push((await postJson(`${app.url}/api/ingest/cases`, [record('2021-06-02', 1)])).json.batchId);
+    for (let i = 0; i < 12; i++) ids.push((await postJson(`${app.url}/api/ingest/cases`, [record(`2021-06-${String(i + 2).padStart(2, '0')}`, 1)])).json.batchId);
     for (const id of ids) await batchDone(app.url, id);
     // Let the trailing push arrive.
     await new Promise((r) => setTimeout(r, 2200));

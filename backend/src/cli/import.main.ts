@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chunkCsv, chunkJsonArray, formatSummary, progressBar, type ImportSummary } from './import-chunks.js';
@@ -46,8 +47,10 @@ async function main(argv: string[]): Promise<void> {
 
   let landed = 0;
   show(0);
-  for (const chunk of chunks) {
-    const batchId = await post(base + FEEDS[feed].path, chunk.body, isJson ? 'application/json' : 'text/csv');
+  // Running the same import again (after a crash, say) resends the same keys: nothing is queued twice.
+  const fileHash = createHash('sha256').update(feed).update(text).digest('hex').slice(0, 32);
+  for (const [i, chunk] of chunks.entries()) {
+    const batchId = await post(base + FEEDS[feed].path, chunk.body, isJson ? 'application/json' : 'text/csv', `import:${fileHash}:${i}`);
     const status = await waitForBatch(base, batchId);
     summary.accepted += status.accepted;
     summary.rejected += status.rejected;
@@ -62,11 +65,11 @@ async function main(argv: string[]): Promise<void> {
   console.log(formatSummary(summary, (Date.now() - started) / 1000));
 }
 
-async function post(url: string, body: string, contentType: string): Promise<string> {
+async function post(url: string, body: string, contentType: string, idempotencyKey: string): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     let res: Response;
     try {
-      res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body });
+      res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType, 'idempotency-key': idempotencyKey }, body });
     } catch (error) {
       throw new ImportError(`cannot reach Epiboard at ${new URL(url).origin} (${(error as Error).message}); is it running (npm start)?`);
     }

@@ -19,6 +19,18 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Milliseconds between live pushes to one client, at most. */
   livePushIntervalMs: number;
+  ingest: {
+    /** Tries per batch before it is kept as failed (listed, replayable). */
+    attempts: number;
+    /** First retry delay; doubles each time. */
+    backoffMs: number;
+    /** A worker that dies holding a batch loses it to another worker after this long. */
+    lockMs: number;
+    /** Batches waiting beyond this: ingest answers 429 with Retry-After. */
+    maxQueueDepth: number;
+  };
+  /** Test and drill only: allow POST /api/faults/store to make ClickHouse fail for a while. */
+  faultInjection: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -31,10 +43,15 @@ const DEFAULTS = {
   QUEUE_PREFIX: 'epiboard',
   INGEST_MAX_BODY_MB: '20',
   LIVE_PUSH_INTERVAL_MS: '1000',
+  INGEST_ATTEMPTS: '8',
+  INGEST_BACKOFF_MS: '500',
+  INGEST_LOCK_MS: '30000',
+  INGEST_MAX_QUEUE_DEPTH: '2000',
+  FAULT_INJECTION: 'off',
 };
 
 /** The documented settings; anything else starting with these prefixes is probably a typo. */
-export const CONFIG_KEYS = ['PORT', 'DATA_DIR', 'REDIS_URL', 'CLICKHOUSE_URL', 'DEMO', 'DEMO_DAY_MS', 'HASH_SECRET', 'QUEUE_PREFIX', 'INGEST_MAX_BODY_MB', 'LIVE_PUSH_INTERVAL_MS'] as const;
+export const CONFIG_KEYS = ['PORT', 'DATA_DIR', 'REDIS_URL', 'CLICKHOUSE_URL', 'DEMO', 'DEMO_DAY_MS', 'HASH_SECRET', 'QUEUE_PREFIX', 'INGEST_MAX_BODY_MB', 'LIVE_PUSH_INTERVAL_MS', 'INGEST_ATTEMPTS', 'INGEST_BACKOFF_MS', 'INGEST_LOCK_MS', 'INGEST_MAX_QUEUE_DEPTH', 'FAULT_INJECTION'] as const;
 
 /** Reads the environment; collects every problem and throws one error that lists them all. */
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
@@ -64,9 +81,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     }
   };
 
-  const demoRaw = get('DEMO').toLowerCase();
-  const demo = ['on', 'true', '1', 'yes'].includes(demoRaw);
-  if (!demo && !['off', 'false', '0', 'no'].includes(demoRaw)) problems.push(`DEMO=${JSON.stringify(demoRaw)}: expected on or off`);
+  const onOff = (key: 'DEMO' | 'FAULT_INJECTION'): boolean => {
+    const raw = get(key).toLowerCase();
+    if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+    if (!['off', 'false', '0', 'no'].includes(raw)) problems.push(`${key}=${JSON.stringify(raw)}: expected on or off`);
+    return false;
+  };
+  const demo = onOff('DEMO');
 
   let hashSecret: Buffer | undefined;
   const secretRaw = env.HASH_SECRET?.trim();
@@ -90,6 +111,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     queuePrefix,
     maxBodyBytes: int('INGEST_MAX_BODY_MB', 1, 512) * 1024 * 1024,
     livePushIntervalMs: int('LIVE_PUSH_INTERVAL_MS', 100, 60_000),
+    ingest: {
+      attempts: int('INGEST_ATTEMPTS', 1, 100),
+      backoffMs: int('INGEST_BACKOFF_MS', 10, 600_000),
+      lockMs: int('INGEST_LOCK_MS', 1000, 600_000),
+      maxQueueDepth: int('INGEST_MAX_QUEUE_DEPTH', 1, 1_000_000),
+    },
+    faultInjection: onOff('FAULT_INJECTION'),
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

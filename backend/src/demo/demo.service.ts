@@ -57,7 +57,7 @@ export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async start(): Promise<void> {
     if (!this.state.venuesSeeded) {
-      const { batchId } = await this.ingest.submitVenues(this.venues.map((v) => ({ ...v })), 'demo-venues');
+      const { batchId } = await this.ingest.submitVenues(this.venues.map((v) => ({ ...v })), { source: 'demo-venues' });
       await this.waitForBatch(batchId);
       this.save({ venuesSeeded: true });
     }
@@ -70,7 +70,7 @@ export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
   private async replayCases(days: ReplayDay[]): Promise<void> {
     for (const day of days) {
       if (this.stopped) return;
-      await this.ingest.submitCaseCsv(day.csv, 'demo-cdc-replay');
+      await this.ingest.submitCaseCsv(day.csv, { source: 'demo-cdc-replay', idempotencyKey: `demo-cases-through-${day.through}` });
       this.save({ casesThrough: day.through });
       await this.sleep(this.config.demoDayMs);
     }
@@ -89,10 +89,10 @@ export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
         const hour = simulateCheckinsForHour(this.venues, new Date(t), PEAK_CHECKINS_PER_HOUR * share, this.random);
         checkins.push(...hour.filter((c) => Date.parse(c.time) < now && Date.parse(c.time) >= from));
         if (checkins.length > 20_000) {
-          await this.ingest.submitCheckins(checkins.splice(0), 'demo-checkins');
+          await this.ingest.submitCheckins(checkins.splice(0), { source: 'demo-checkins' });
         }
       }
-      if (checkins.length > 0) await this.ingest.submitCheckins(checkins, 'demo-checkins');
+      if (checkins.length > 0) await this.ingest.submitCheckins(checkins, { source: 'demo-checkins' });
       this.save({ checkinsThrough: now });
       await this.sleep(LIVE_TICK_MS);
     }

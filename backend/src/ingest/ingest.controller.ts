@@ -1,9 +1,17 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Req, ServiceUnavailableException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, NotFoundException, Param, Post, Query, Req, ServiceUnavailableException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Request } from 'express';
 import { CaseInputError, CheckinFeedInputError, CheckinInputError, CsvSyntaxError, VenueInputError } from '@epiboard/pipelines';
-import { EmptyBatchError, IngestService, QueueUnavailableError, type SubmitReceipt } from './ingest.service.js';
+import { EmptyBatchError, IngestService, QueueFullError, QueueUnavailableError, type SubmitOptions, type SubmitReceipt } from './ingest.service.js';
 
 const BATCH_ID = /^[0-9a-f-]{36}$/;
+
+/** The Idempotency-Key header, if any: resending a request with the same key queues nothing new. */
+function options(req: Request): SubmitOptions {
+  const key = req.header('idempotency-key');
+  if (key === undefined) return {};
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw new BadRequestException('Idempotency-Key must be 1 to 200 printable ASCII characters');
+  return { idempotencyKey: key };
+}
 
 @Controller('api/ingest')
 export class IngestController {
@@ -15,9 +23,9 @@ export class IngestController {
   cases(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
     if (req.is('text/csv') || req.is('text/plain')) {
       if (typeof body !== 'string') throw new BadRequestException('empty CSV body');
-      return this.accept(() => this.ingest.submitCaseCsv(body));
+      return this.accept(() => this.ingest.submitCaseCsv(body, options(req)));
     }
-    if (req.is('application/json')) return this.accept(() => this.ingest.submitCaseRecords(body));
+    if (req.is('application/json')) return this.accept(() => this.ingest.submitCaseRecords(body, options(req)));
     throw new UnsupportedMediaTypeException('send the CDC case file as text/csv, or a JSON array as application/json');
   }
 
@@ -26,7 +34,7 @@ export class IngestController {
   @HttpCode(202)
   checkins(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
     this.requireJson(req);
-    return this.accept(() => this.ingest.submitCheckins(body));
+    return this.accept(() => this.ingest.submitCheckins(body, options(req)));
   }
 
   /** 1922 SMS deliveries: { messageId, from, receivedAt, body }, one or a JSON array. */
@@ -34,7 +42,7 @@ export class IngestController {
   @HttpCode(202)
   sms(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
     this.requireJson(req);
-    return this.accept(() => this.ingest.submitSms(body));
+    return this.accept(() => this.ingest.submitSms(body, options(req)));
   }
 
   /** TaipeiPASS scans: { scanId, appUserId, venueCode, time, familyMembers }, one or a JSON array. */
@@ -42,7 +50,7 @@ export class IngestController {
   @HttpCode(202)
   scans(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
     this.requireJson(req);
-    return this.accept(() => this.ingest.submitScans(body));
+    return this.accept(() => this.ingest.submitScans(body, options(req)));
   }
 
   /** The venue registry: a JSON array of { code, name, category, district, ... }. */
@@ -50,7 +58,7 @@ export class IngestController {
   @HttpCode(202)
   venues(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
     this.requireJson(req);
-    return this.accept(() => this.ingest.submitVenues(body));
+    return this.accept(() => this.ingest.submitVenues(body, options(req)));
   }
 
   @Get('batches/:id')
@@ -70,6 +78,24 @@ export class IngestController {
     return this.ingest.deadLetters(id, n);
   }
 
+  /** Batches that failed every attempt; their payloads are kept until replayed. */
+  @Get('failed')
+  failed(@Query('limit') limit = '100') {
+    const n = Number(limit);
+    if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new BadRequestException('limit must be a whole number from 1 to 10000');
+    return this.ingest.failedBatches(n);
+  }
+
+  @Post('failed/:id/replay')
+  @HttpCode(202)
+  async replay(@Param('id') id: string) {
+    if (!BATCH_ID.test(id)) throw new BadRequestException('a batch id is the UUID answered by the ingest endpoint');
+    const outcome = await this.ingest.replayFailed(id);
+    if (outcome === 'unknown') throw new NotFoundException(`no batch ${id}`);
+    if (outcome === 'not-failed') throw new HttpException(`batch ${id} has not failed`, HttpStatus.CONFLICT);
+    return { batchId: id, state: 'queued' };
+  }
+
   private requireJson(req: Request): void {
     if (!req.is('application/json')) throw new UnsupportedMediaTypeException('send a JSON array with Content-Type: application/json');
   }
@@ -82,6 +108,7 @@ export class IngestController {
         throw new BadRequestException(error.message);
       }
       if (error instanceof QueueUnavailableError) throw new ServiceUnavailableException(`${error.message}; nothing was accepted, retry later`);
+      if (error instanceof QueueFullError) throw new HttpException(`${error.message}; nothing was accepted`, HttpStatus.TOO_MANY_REQUESTS);
       throw error;
     }
   }

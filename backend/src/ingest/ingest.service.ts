@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   IdentifierHasher,
@@ -36,10 +36,38 @@ export interface SubmitReceipt {
   batchId: string;
   accepted: number;
   rejected: number;
+  /** True when the idempotency key named a batch already received: nothing new was queued. */
+  replayed?: boolean;
+}
+
+export interface SubmitOptions {
+  /** Client-chosen key (the Idempotency-Key header): the same key is the same batch. */
+  idempotencyKey?: string;
+  source?: string;
+}
+
+/** A stable UUID-shaped batch id for an idempotency key. */
+export function batchIdForKey(scope: string, key: string): string {
+  const h = createHash('sha256').update(`${scope}\n${key}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
 /** Thrown when the queue cannot durably take a batch: the caller must not answer 2xx. */
 export class QueueUnavailableError extends Error {}
+
+/** Too many batches waiting: the caller should retry later (429). */
+export class QueueFullError extends Error {}
+
+export interface FailedBatch {
+  batchId: string;
+  job: string;
+  source: string;
+  rows: number;
+  rejected: number;
+  attempts: number;
+  error: string;
+  failedAt: string | null;
+}
 
 /** A body that parsed but holds no record at all. */
 export class EmptyBatchError extends Error {}
@@ -54,52 +82,102 @@ export class IngestService {
   private readonly towns: TownshipRegistry = loadTownshipRegistry();
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(INGEST_QUEUE_TOKEN) private readonly queue: IngestQueue,
     @Inject(IngestRepository) private readonly repository: IngestRepository,
   ) {
     this.hasher = new IdentifierHasher(loadIdentifierSecret(config.dataDir, config.hashSecret));
   }
 
-  submitCaseCsv(text: string, source = 'cdc-csv'): Promise<SubmitReceipt> {
-    return this.enqueue(IngestJob.Cases, source, parseCdcCaseCsv(text, this.towns));
+  submitCaseCsv(text: string, options: SubmitOptions = {}): Promise<SubmitReceipt> {
+    return this.enqueue(IngestJob.Cases, options.source ?? 'cdc-csv', () => parseCdcCaseCsv(text, this.towns), options);
   }
 
-  submitCaseRecords(items: unknown, source = 'cases-json'): Promise<SubmitReceipt> {
-    return this.enqueue(IngestJob.Cases, source, parseCaseRecords(items, this.towns));
+  submitCaseRecords(items: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {
+    return this.enqueue(IngestJob.Cases, options.source ?? 'cases-json', () => parseCaseRecords(items, this.towns), options);
   }
 
   /** Plain check-ins have no id of their own: the batch and position are their key, so a retried batch counts once. */
-  submitCheckins(items: unknown, source = 'checkins'): Promise<SubmitReceipt> {
-    const batchId = randomUUID();
-    const parsed = parseCheckins(items, this.hasher, Date.now());
-    parsed.rows.forEach((row, i) => (row.dedupKey = `batch:${batchId}:${i}`));
-    return this.enqueue(IngestJob.Checkins, source, parsed, batchId);
+  submitCheckins(items: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {
+    return this.enqueue(IngestJob.Checkins, options.source ?? 'checkins', (batchId) => {
+      const parsed = parseCheckins(items, this.hasher, Date.now());
+      parsed.rows.forEach((row, i) => (row.dedupKey = `batch:${batchId}:${i}`));
+      return parsed;
+    }, options);
   }
 
   /** 1922 SMS as the carrier delivers them; the message id is the key. */
-  submitSms(body: unknown, source = 'sms-1922'): Promise<SubmitReceipt> {
-    return this.enqueue(IngestJob.Checkins, source, parseSmsMessages(body, this.hasher, Date.now()));
+  submitSms(body: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {
+    return this.enqueue(IngestJob.Checkins, options.source ?? 'sms-1922', () => parseSmsMessages(body, this.hasher, Date.now()), options);
   }
 
   /** TaipeiPASS scans; the scan id is the key. */
-  submitScans(body: unknown, source = 'taipeipass'): Promise<SubmitReceipt> {
-    return this.enqueue(IngestJob.Checkins, source, parseScans(body, this.hasher, Date.now()));
+  submitScans(body: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {
+    return this.enqueue(IngestJob.Checkins, options.source ?? 'taipeipass', () => parseScans(body, this.hasher, Date.now()), options);
   }
 
-  submitVenues(items: unknown, source = 'venues'): Promise<SubmitReceipt> {
-    return this.enqueue(IngestJob.Venues, source, parseVenues(items));
+  submitVenues(items: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {
+    return this.enqueue(IngestJob.Venues, options.source ?? 'venues', () => parseVenues(items), options);
   }
 
-  private async enqueue(job: IngestJob, source: string, parsed: ParsedBatch<unknown>, batchId = randomUUID()): Promise<SubmitReceipt> {
+  /**
+   * Validates, then enqueues one job whose id is the batch id. With an idempotency key the batch
+   * id is derived from it, so the same request sent again is recognised and not queued twice.
+   */
+  private async enqueue(job: IngestJob, source: string, parse: (batchId: string) => ParsedBatch<unknown>, options: SubmitOptions): Promise<SubmitReceipt> {
+    const batchId = options.idempotencyKey ? batchIdForKey(`${job}:${source}`, options.idempotencyKey) : randomUUID();
+    if (options.idempotencyKey) {
+      const earlier = await this.status(batchId).catch((error: Error) => {
+        throw new QueueUnavailableError(`could not check the idempotency key (${error.message})`);
+      });
+      if (earlier) return { batchId, accepted: earlier.accepted, rejected: earlier.rejected, replayed: true };
+    }
+    const parsed = parse(batchId);
     if (parsed.rows.length + parsed.rejected.length === 0) throw new EmptyBatchError('the body holds no records');
+    await this.checkQueueDepth();
     const batch: IngestBatch = { batchId, source, receivedAt: Date.now(), rows: parsed.rows, rejected: parsed.rejected };
     try {
-      await this.queue.add(job, batch, ingestJobOptions(batch.batchId));
+      await this.queue.add(job, batch, ingestJobOptions(batch.batchId, this.config.ingest));
     } catch (error) {
       throw new QueueUnavailableError(`the ingest queue did not take the batch (${(error as Error).message})`);
     }
     return { batchId: batch.batchId, accepted: parsed.rows.length, rejected: parsed.rejected.length };
+  }
+
+  /** Backpressure: beyond the configured depth, refuse (429) rather than let Redis grow without bound. */
+  private async checkQueueDepth(): Promise<void> {
+    let depth: number;
+    try {
+      const counts = await this.queue.getJobCounts('wait', 'active', 'delayed', 'prioritized');
+      depth = Object.values(counts).reduce((a, b) => a + b, 0);
+    } catch (error) {
+      throw new QueueUnavailableError(`the ingest queue did not answer (${(error as Error).message})`);
+    }
+    if (depth >= this.config.ingest.maxQueueDepth) throw new QueueFullError(`the ingest queue holds ${depth} batches, its limit is ${this.config.ingest.maxQueueDepth}; retry later`);
+  }
+
+  /** Batches that failed every attempt, with their payloads kept in Redis. */
+  async failedBatches(limit = 100): Promise<FailedBatch[]> {
+    const jobs = await this.queue.getFailed(0, limit - 1);
+    return jobs.map((job) => ({
+      batchId: String(job.id),
+      job: job.name,
+      source: job.data.source,
+      rows: job.data.rows.length,
+      rejected: job.data.rejected.length,
+      attempts: job.attemptsMade,
+      error: job.failedReason,
+      failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+    }));
+  }
+
+  /** Puts a failed batch back on the queue; its deduplication makes a replay safe. */
+  async replayFailed(batchId: string): Promise<'replayed' | 'not-failed' | 'unknown'> {
+    const job = await this.queue.getJob(batchId);
+    if (!job) return 'unknown';
+    if ((await job.getState()) !== 'failed') return 'not-failed';
+    await job.retry('failed');
+    return 'replayed';
   }
 
   /** State from BullMQ while the job exists; from ClickHouse once BullMQ has forgotten it. */

@@ -34,7 +34,14 @@ export class IngestWorker implements OnApplicationBootstrap, OnModuleDestroy {
         return handler(job.data);
       },
       // chDB serialises writes in-process anyway; two jobs at once keep Redis round-trips overlapped.
-      { connection: this.redis.connect('blocking'), prefix: this.config.queuePrefix, concurrency: 2 },
+      {
+        connection: this.redis.connect('blocking'),
+        prefix: this.config.queuePrefix,
+        // Several batches in hand let the check-in write buffer group them into one insert.
+        concurrency: 8,
+        lockDuration: this.config.ingest.lockMs,
+        stalledInterval: Math.max(500, Math.floor(this.config.ingest.lockMs / 2)),
+      },
     );
     this.worker.on('failed', (job, error) => {
       this.logger.warn(`batch ${job?.id} (${job?.name}) attempt ${job?.attemptsMade} failed: ${error.message}`);

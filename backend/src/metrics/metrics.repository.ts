@@ -3,6 +3,14 @@ import { TAIPEI_CITY } from '@epiboard/pipelines';
 import { ClickHouseStore } from '../store/clickhouse-store.js';
 import type { PopulationRow } from './overview.builder.js';
 
+/**
+ * Case rows are aggregate counts keyed by date, place, sex, origin and age group, as the CDC
+ * publishes them. The CDC re-publishes the whole file with corrections, so a later row for a
+ * key replaces the earlier one (all versions are kept, which later allows as-of questions).
+ */
+const CASE_KEY = 'case_date, county, district, sex, imported, age_group';
+const LATEST_CASE_COUNTS = `SELECT ${CASE_KEY}, argMax(cases, (ingested_at, batch_id)) AS latest FROM cases`;
+
 /** The ClickHouse questions behind the metrics; answers are plain numbers and strings. */
 @Injectable()
 export class MetricsRepository {
@@ -10,9 +18,8 @@ export class MetricsRepository {
 
   async dailyCases(from: string, to: string): Promise<Array<{ district: string; date: string; cases: number }>> {
     const rows = await this.store.query<{ district: string; date: string; cases: string }>(
-      `SELECT district, toString(case_date) AS date, sum(cases) AS cases
-       FROM cases
-       WHERE county = {county:String} AND case_date BETWEEN {from:Date} AND {to:Date}
+      `SELECT district, toString(case_date) AS date, sum(latest) AS cases
+       FROM (${LATEST_CASE_COUNTS} WHERE county = {county:String} AND case_date BETWEEN {from:Date} AND {to:Date} GROUP BY ${CASE_KEY})
        GROUP BY district, case_date`,
       { county: TAIPEI_CITY.name, from, to },
     );
@@ -21,7 +28,7 @@ export class MetricsRepository {
 
   async unlocatedImportedCases(from: string, to: string): Promise<number> {
     const [row] = await this.store.query<{ n: string }>(
-      `SELECT sum(cases) AS n FROM cases WHERE county = '' AND case_date BETWEEN {from:Date} AND {to:Date}`,
+      `SELECT sum(latest) AS n FROM (${LATEST_CASE_COUNTS} WHERE county = '' AND case_date BETWEEN {from:Date} AND {to:Date} GROUP BY ${CASE_KEY})`,
       { from, to },
     );
     return Number(row?.n ?? 0);

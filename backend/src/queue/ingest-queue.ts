@@ -31,13 +31,15 @@ export interface IngestResult {
  * The single place that decides a job's id and options. The id is the batch id, so BullMQ
  * refuses a second job for the same batch; retries back off exponentially.
  */
-export function ingestJobOptions(batchId: string): JobsOptions {
+export function ingestJobOptions(batchId: string, retry: { attempts: number; backoffMs: number }): JobsOptions {
   return {
     jobId: batchId,
-    attempts: 8,
-    backoff: { type: 'exponential', delay: 500 },
+    attempts: retry.attempts,
+    backoff: { type: 'exponential', delay: retry.backoffMs },
+    // Completed jobs go (their batch is recorded in ClickHouse), so Redis memory plateaus.
     removeOnComplete: { age: 24 * 3600, count: 10_000 },
-    removeOnFail: { age: 7 * 24 * 3600 },
+    // Failed jobs stay with their payload until replayed: nothing accepted is dropped.
+    removeOnFail: false,
   };
 }
 

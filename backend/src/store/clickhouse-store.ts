@@ -3,10 +3,24 @@ import { join } from 'node:path';
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 
 /**
+ * Every setting any call here changes, at its neutral value, sent with every call. chDB keeps
+ * a per-query setting in its session afterwards (an insert's deduplication token silently
+ * deduplicated the next, unrelated inserts), so nothing may rely on a setting's default.
+ */
+const BASE_SETTINGS: ClickHouseSettings = {
+  insert_deduplicate: 0,
+  insert_deduplication_token: '',
+  max_query_size: '262144' as never,
+};
+
+/**
  * The one door to ClickHouse. Embedded: chDB in this process, data under DATA_DIR/clickhouse.
  * At scale: a ClickHouse server by URL. Same client API and SQL either way.
  */
 export class ClickHouseStore {
+  /** Fault drill: until this time every call fails as if ClickHouse were down. */
+  private outageUntil = 0;
+
   private constructor(
     readonly client: ClickHouseClient,
     /** Human-readable location for logs and health. */
@@ -25,13 +39,24 @@ export class ClickHouseStore {
     return new ClickHouseStore(createClient({ connection }), `chDB at ${path}`);
   }
 
+  /** Makes every call fail for `ms` (FAULT_INJECTION=on only): drills the retry and replay paths on real data. */
+  injectOutage(ms: number): void {
+    this.outageUntil = Date.now() + ms;
+  }
+
+  private checkOutage(): void {
+    if (Date.now() < this.outageUntil) throw new Error(`ClickHouse unavailable (injected fault, ${this.outageUntil - Date.now()} ms left)`);
+  }
+
   async query<T>(query: string, params: Record<string, unknown> = {}, settings?: ClickHouseSettings): Promise<T[]> {
-    const rs = await this.client.query({ query, query_params: params, format: 'JSONEachRow', clickhouse_settings: settings });
+    this.checkOutage();
+    const rs = await this.client.query({ query, query_params: params, format: 'JSONEachRow', clickhouse_settings: { ...BASE_SETTINGS, ...settings } });
     return rs.json<T>();
   }
 
   async command(query: string, params: Record<string, unknown> = {}): Promise<void> {
-    await this.client.command({ query, query_params: params });
+    this.checkOutage();
+    await this.client.command({ query, query_params: params, clickhouse_settings: BASE_SETTINGS });
   }
 
   /**
@@ -40,11 +65,12 @@ export class ClickHouseStore {
    */
   async insert<T>(table: string, values: T[], dedupToken?: string): Promise<void> {
     if (values.length === 0) return;
+    this.checkOutage();
     await this.client.insert({
       table,
       values,
       format: 'JSONEachRow',
-      clickhouse_settings: dedupToken ? { insert_deduplication_token: dedupToken, insert_deduplicate: 1 } : undefined,
+      clickhouse_settings: dedupToken ? { ...BASE_SETTINGS, insert_deduplication_token: dedupToken, insert_deduplicate: 1 } : BASE_SETTINGS,
     });
   }
 

@@ -56,7 +56,7 @@ describe('parseCdcCaseCsv on broken input', () => {
     expect(rejected.map((r) => [r.position, r.reason])).toEqual([
       ['line 3', '個案研判日 "2021/02/30" is not a date (YYYY/MM/DD or YYYY-MM-DD)'],
       ['line 4', 'unknown district "火星區" in 臺北市'],
-      ['line 5', '確定病例數 "-2" is not a whole number from 1 to 100000'],
+      ['line 5', '確定病例數 "-2" is not a whole number from 0 to 100000'],
       ['line 6', 'expected 8 fields, found 5'],
       ['line 7', '性別 "X" is not 男 or 女'],
       ['line 8', 'unknown district "萬華區" in 高雄市'],

@@ -9,7 +9,10 @@ import type { TownshipRegistry } from '../places/township-registry.js';
  */
 export const CDC_CASE_COLUMNS = ['確定病名', '個案研判日', '縣市', '鄉鎮', '性別', '是否為境外移入', '年齡層', '確定病例數'] as const;
 
-/** One aggregated row: `count` cases sharing date, place, sex, origin and age group. */
+/**
+ * One aggregated row: `count` cases sharing date, place, sex, origin and age group. Like the
+ * CDC file it comes from, a later row for the same key replaces (corrects) an earlier one.
+ */
 export interface CaseCountRow {
   /** 個案研判日, YYYY-MM-DD. */
   caseDate: string;
@@ -112,8 +115,9 @@ function parseCaseFields(f: string[], towns: TownshipRegistry): StepResult<CaseC
 
   if (!AGE_GROUP.test(rawAge!)) return reject(`年齡層 "${rawAge}" is not an age or age band`);
 
-  if (!/^\d+$/.test(rawCount!) || Number(rawCount) < 1 || Number(rawCount) > 100_000) {
-    return reject(`確定病例數 "${rawCount}" is not a whole number from 1 to 100000`);
+  // 0 is allowed: a correction that withdraws an earlier count for the same key.
+  if (!/^\d+$/.test(rawCount!) || Number(rawCount) > 100_000) {
+    return reject(`確定病例數 "${rawCount}" is not a whole number from 0 to 100000`);
   }
 
   let county = '';
