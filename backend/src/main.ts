@@ -6,14 +6,21 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { AppModule } from './app.module.js';
-import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
-import { AllErrorsFilter, bodyParserErrors } from './web/http-errors.js';
+import { ConfigError, loadConfig, unknownSettings, type AppConfig } from './config/app-config.js';
+import { claimDataDir } from './config/data-dir.js';
+import { AllErrorsFilter, bodyParserErrors, requireUtf8 } from './web/http-errors.js';
 
 const FRONTEND_DIST = fileURLToPath(new URL('../../frontend/dist/', import.meta.url));
 
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, abortOnError: false });
-  app.use(express.json({ limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] }));
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    abortOnError: false,
+    logger: process.env.LOG_LEVEL === 'debug' ? ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] : ['fatal', 'error', 'warn', 'log'],
+  });
+  app.use(requireUtf8);
+  // strict: false lets a bare value through to the feed's own message ("expected a JSON array").
+  app.use(express.json({ limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'], strict: false }));
   app.use(express.text({ limit: config.maxBodyBytes, type: ['text/csv', 'text/plain'] }));
   app.use(bodyParserErrors(config.maxBodyBytes));
   app.useGlobalFilters(new AllErrorsFilter());
@@ -33,8 +40,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  for (const warning of unknownSettings(process.env)) console.warn(warning);
   const started = Date.now();
   try {
+    claimDataDir(config.dataDir);
     const app = await createApp(config);
     await app.listen(config.port, '0.0.0.0');
     const url = `http://localhost:${(app.getHttpServer().address() as { port: number }).port}`;

@@ -53,8 +53,10 @@ describe('start-up, restart and shutdown', () => {
       });
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('5');
-      expect((await res.json()).message).toMatch(/ingest queue did not take the batch/);
+      expect((await res.json()).message).toMatch(/ingest queue did not (take the batch|answer)/);
       expect(Date.now() - started).toBeLessThan(5000);
+      // Reading a batch's state needs the queue too: 503, not 500.
+      expect((await fetch(`${app.url}/api/ingest/batches/00000000-0000-0000-0000-000000000000`)).status).toBe(503);
     } finally {
       await app.stop();
     }
@@ -67,6 +69,13 @@ describe('start-up, restart and shutdown', () => {
     expect(app.output()).toMatch(/Epiboard could not start: redis-server was not found\./);
     expect(app.output()).toMatch(/apt-get install redis-server/);
     expect(app.output()).toMatch(/REDIS_URL=redis:\/\/127\.0\.0\.1:6379/);
+  }, 30_000);
+
+  it('never prints a Redis password', async () => {
+    const app = await startEpiboard({ REDIS_URL: 'redis://:s3cretpw@127.0.0.1:1' }, { waitHealthy: false });
+    await new Promise((resolve) => (app.child.exitCode !== null ? resolve(app.child.exitCode) : app.child.once('exit', resolve)));
+    expect(app.output()).toContain('redis://:***@127.0.0.1:1');
+    expect(app.output()).not.toContain('s3cretpw');
   }, 30_000);
 
   it('refuses a bad setting at start-up with a clear message', async () => {

@@ -122,3 +122,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }
+
+/** Settings that look like Epiboard's but are not (a typo such as DEMO_DAYMS): warned about, not fatal. */
+export function unknownSettings(env: Record<string, string | undefined>): string[] {
+  const known = new Set<string>(CONFIG_KEYS);
+  return Object.keys(env)
+    .filter((key) => /^(DEMO|INGEST|LIVE|QUEUE|HASH|FAULT|EPIBOARD|CLICKHOUSE|REDIS|DATA)_?/.test(key) && !known.has(key) && key !== 'EPIBOARD_URL')
+    .map((key) => {
+      const near = CONFIG_KEYS.find((k) => k.replace(/_/g, '') === key.replace(/_/g, '') || k.startsWith(key) || key.startsWith(k));
+      return `warning: ${key} is not an Epiboard setting${near ? `; did you mean ${near}?` : ''} (see the README's configuration table)`;
+    });
+}

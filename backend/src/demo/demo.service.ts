@@ -5,6 +5,7 @@ import { REFERENCE_DIR, seededRandom, simulateCheckinsForHour, simulateVenues, t
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { IngestService } from '../ingest/ingest.service.js';
+import { ClickHouseStore } from '../store/clickhouse-store.js';
 import { planCaseReplay, type ReplayDay } from './demo-replay.plan.js';
 
 const CDC_FILE = 'tw_cdc_confirmed_by_date_county_township_2020-2021.csv';
@@ -40,6 +41,7 @@ export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(IngestService) private readonly ingest: IngestService,
+    @Inject(ClickHouseStore) private readonly store: ClickHouseStore,
   ) {
     this.stateFile = join(config.dataDir, 'demo-state.json');
     this.state = existsSync(this.stateFile) ? (JSON.parse(readFileSync(this.stateFile, 'utf8')) as DemoState) : {};
@@ -56,6 +58,14 @@ export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async start(): Promise<void> {
+    // The demo fills an empty store; it never mixes simulated data into real data.
+    if (Object.keys(this.state).length === 0) {
+      const [row] = await this.store.query<{ n: string }>("SELECT count() AS n FROM ingest_batches WHERE source NOT LIKE 'demo%'");
+      if (Number(row?.n ?? 0) > 0) {
+        this.logger.log('the store already holds imported data: demo not started (DEMO=off silences this)');
+        return;
+      }
+    }
     if (!this.state.venuesSeeded) {
       const { batchId } = await this.ingest.submitVenues(this.venues.map((v) => ({ ...v })), { source: 'demo-venues' });
       await this.waitForBatch(batchId);

@@ -1,9 +1,9 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, NotFoundException, Param, Post, Query, Req, ServiceUnavailableException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Request } from 'express';
 import { CaseInputError, CheckinFeedInputError, CheckinInputError, CsvSyntaxError, VenueInputError } from '@epiboard/pipelines';
-import { EmptyBatchError, IngestService, QueueFullError, QueueUnavailableError, type SubmitOptions, type SubmitReceipt } from './ingest.service.js';
+import { EmptyBatchError, IngestService, QueueFullError, QueueUnavailableError, TooManyRecordsError, type SubmitOptions, type SubmitReceipt } from './ingest.service.js';
 
-const BATCH_ID = /^[0-9a-f-]{36}$/;
+const BATCH_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The Idempotency-Key header, if any: resending a request with the same key queues nothing new. */
 function options(req: Request): SubmitOptions {
@@ -62,19 +62,20 @@ export class IngestController {
   }
 
   @Get('batches/:id')
-  async batch(@Param('id') id: string) {
-    if (!BATCH_ID.test(id)) throw new BadRequestException('a batch id is the UUID answered by the ingest endpoint');
-    const status = await this.ingest.status(id);
+  async batch(@Param('id') rawId: string) {
+    const id = batchIdParam(rawId);
+    const status = await this.ingest.status(id).catch(asHttpError);
     if (!status) throw new NotFoundException(`no batch ${id}`);
     return status;
   }
 
   /** The rejected records of a batch, identifiers redacted, with the reason for each. */
   @Get('batches/:id/rejected')
-  async rejected(@Param('id') id: string, @Query('limit') limit = '100') {
-    if (!BATCH_ID.test(id)) throw new BadRequestException('a batch id is the UUID answered by the ingest endpoint');
+  async rejected(@Param('id') rawId: string, @Query('limit') limit = '100') {
+    const id = batchIdParam(rawId);
     const n = Number(limit);
     if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new BadRequestException('limit must be a whole number from 1 to 10000');
+    if (!(await this.ingest.status(id).catch(asHttpError))) throw new NotFoundException(`no batch ${id}`);
     return this.ingest.deadLetters(id, n);
   }
 
@@ -88,8 +89,8 @@ export class IngestController {
 
   @Post('failed/:id/replay')
   @HttpCode(202)
-  async replay(@Param('id') id: string) {
-    if (!BATCH_ID.test(id)) throw new BadRequestException('a batch id is the UUID answered by the ingest endpoint');
+  async replay(@Param('id') rawId: string) {
+    const id = batchIdParam(rawId);
     const outcome = await this.ingest.replayFailed(id);
     if (outcome === 'unknown') throw new NotFoundException(`no batch ${id}`);
     if (outcome === 'not-failed') throw new HttpException(`batch ${id} has not failed`, HttpStatus.CONFLICT);
@@ -104,12 +105,24 @@ export class IngestController {
     try {
       return await submit();
     } catch (error) {
-      if (error instanceof CaseInputError || error instanceof CheckinInputError || error instanceof VenueInputError || error instanceof CsvSyntaxError || error instanceof CheckinFeedInputError || error instanceof EmptyBatchError) {
-        throw new BadRequestException(error.message);
-      }
-      if (error instanceof QueueUnavailableError) throw new ServiceUnavailableException(`${error.message}; nothing was accepted, retry later`);
-      if (error instanceof QueueFullError) throw new HttpException(`${error.message}; nothing was accepted`, HttpStatus.TOO_MANY_REQUESTS);
-      throw error;
+      return asHttpError(error);
     }
   }
+}
+
+/** Batch ids are UUIDs; any case is accepted. */
+function batchIdParam(raw: string): string {
+  const id = raw.toLowerCase();
+  if (!BATCH_ID.test(id)) throw new BadRequestException('a batch id is the UUID answered by the ingest endpoint');
+  return id;
+}
+
+/** The edge's own errors as HTTP answers; anything else stays a 500. */
+function asHttpError(error: unknown): never {
+  const inputErrors = [CaseInputError, CheckinInputError, VenueInputError, CsvSyntaxError, CheckinFeedInputError, EmptyBatchError];
+  if (inputErrors.some((type) => error instanceof type)) throw new BadRequestException((error as Error).message);
+  if (error instanceof QueueUnavailableError) throw new ServiceUnavailableException(`${error.message}; nothing was accepted, retry later`);
+  if (error instanceof QueueFullError) throw new HttpException(`${error.message}; nothing was accepted`, HttpStatus.TOO_MANY_REQUESTS);
+  if (error instanceof TooManyRecordsError) throw new HttpException(error.message, HttpStatus.PAYLOAD_TOO_LARGE);
+  throw error;
 }

@@ -9,6 +9,7 @@ import {
   parseScans,
   parseSmsMessages,
   parseVenues,
+  redactPhoneLike,
   type ParsedBatch,
   type TownshipRegistry,
 } from '@epiboard/pipelines';
@@ -55,6 +56,11 @@ export function batchIdForKey(scope: string, key: string): string {
 /** Thrown when the queue cannot durably take a batch: the caller must not answer 2xx. */
 export class QueueUnavailableError extends Error {}
 
+/** Records in one request, at most: a bound on the job kept in Redis and on one insert. */
+export const MAX_RECORDS_PER_BATCH = 100_000;
+
+export class TooManyRecordsError extends Error {}
+
 /** Too many batches waiting: the caller should retry later (429). */
 export class QueueFullError extends Error {}
 
@@ -99,11 +105,7 @@ export class IngestService {
 
   /** Plain check-ins have no id of their own: the batch and position are their key, so a retried batch counts once. */
   submitCheckins(items: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {
-    return this.enqueue(IngestJob.Checkins, options.source ?? 'checkins', (batchId) => {
-      const parsed = parseCheckins(items, this.hasher, Date.now());
-      parsed.rows.forEach((row, i) => (row.dedupKey = `batch:${batchId}:${i}`));
-      return parsed;
-    }, options);
+    return this.enqueue(IngestJob.Checkins, options.source ?? 'checkins', (batchId) => parseCheckins(items, this.hasher, Date.now(), (i) => `batch:${batchId}:${i}`), options);
   }
 
   /** 1922 SMS as the carrier delivers them; the message id is the key. */
@@ -133,7 +135,11 @@ export class IngestService {
       if (earlier) return { batchId, accepted: earlier.accepted, rejected: earlier.rejected, replayed: true };
     }
     const parsed = parse(batchId);
-    if (parsed.rows.length + parsed.rejected.length === 0) throw new EmptyBatchError('the body holds no records');
+    const records = parsed.rows.length + parsed.rejected.length;
+    if (records === 0) throw new EmptyBatchError('the body holds no records');
+    if (records > MAX_RECORDS_PER_BATCH) throw new TooManyRecordsError(`the body holds ${records} records; send at most ${MAX_RECORDS_PER_BATCH} per request`);
+    // Defence in depth: whatever a parser wrote in a reason, no phone-like run leaves the edge.
+    parsed.rejected = parsed.rejected.map((r) => ({ ...r, reason: redactPhoneLike(r.reason.toWellFormed()).slice(0, 500) }));
     await this.checkQueueDepth();
     const batch: IngestBatch = { batchId, source, receivedAt: Date.now(), rows: parsed.rows, rejected: parsed.rejected };
     try {
@@ -182,7 +188,9 @@ export class IngestService {
 
   /** State from BullMQ while the job exists; from ClickHouse once BullMQ has forgotten it. */
   async status(batchId: string): Promise<BatchStatus | undefined> {
-    const job = await this.queue.getJob(batchId);
+    const job = await this.queue.getJob(batchId).catch((error: Error) => {
+      throw new QueueUnavailableError(`the ingest queue did not answer (${error.message})`);
+    });
     if (job) {
       const state = await job.getState();
       if (state === 'completed' && job.returnvalue) return { batchId, state: 'done', duplicates: 0, ...job.returnvalue };

@@ -13,6 +13,12 @@ interface CheckinOutcome {
 
 type BatchRows = { batchId: string; rows: CheckinRow[] };
 
+/** Where a check-in was in its request: "item 7" for the plain feed, else its SMS or scan key. */
+function positionOf(row: CheckinRow): string {
+  const m = /^batch:[^:]+:(\d+)$/.exec(row.dedupKey ?? '');
+  return m ? `item ${m[1]}` : (row.dedupKey ?? 'record');
+}
+
 /**
  * The worker side of ingest: lands validated batches in ClickHouse. BullMQ delivers at least
  * once, so every handler is idempotent: cases and venues by per-batch deduplication tokens,
@@ -62,11 +68,11 @@ export class IngestWriter implements OnModuleDestroy {
     const toInsert: Array<CheckinRow & { districtCode: string; batchId: string }> = [];
     const outcomes = sets.map(({ batchId, rows }) => {
       const outcome: CheckinOutcome = { inserted: 0, duplicates: 0, unknownVenue: [] };
-      rows.forEach((row, i) => {
+      rows.forEach((row) => {
         const districtCode = districts.get(row.venueCode);
         if (districtCode === undefined) {
           // The row is already hashed: safe to keep whole.
-          outcome.unknownVenue.push({ position: `row ${i}`, reason: `unknown venue code ${row.venueCode}`, raw: JSON.stringify(row) });
+          outcome.unknownVenue.push({ position: positionOf(row), reason: `unknown venue code ${row.venueCode} (register it with POST /api/ingest/venues first)`, raw: JSON.stringify(row) });
         } else if (row.dedupKey && seen.has(row.dedupKey)) {
           outcome.duplicates++;
         } else {

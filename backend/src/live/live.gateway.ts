@@ -21,6 +21,6 @@ export class LiveGateway implements OnGatewayConnection {
   publish(event: MetricsEvent): void {
     this.latest = event;
     this.server.to(CITY_ROOM).emit('metrics', event);
-    this.logger.debug(`metrics v${event.version} to ${this.server.of('/').sockets.size} client(s)`);
+    this.logger.verbose(`metrics v${event.version} to ${this.server.of('/').sockets.size} client(s)`);
   }
 }

@@ -33,13 +33,19 @@ export class EmbeddedRedis {
         '--save', '', '--maxmemory-policy', 'noeviction', '--pidfile', join(dir, 'redis.pid'), '--logfile', join(dir, 'redis.log'), '--daemonize', 'no'],
       { stdio: 'ignore' },
     );
+    // The child must not outlive us, even when start-up fails or we leave without a clean shutdown.
+    const killChild = () => child.kill('SIGTERM');
+    process.once('exit', killChild);
     const url = `redis://127.0.0.1:${port}`;
     const redis = new EmbeddedRedis(child, url);
     const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new RedisUnavailableError(`redis-server exited with code ${code}; see ${join(dir, 'redis.log')}. ${HOW_TO_GET_REDIS}`))));
     exited.catch(() => undefined);
-    await Promise.race([waitForPing(url, 10_000), exited]);
-    // The child must not outlive us, even when we leave without a clean shutdown.
-    process.once('exit', () => child.kill('SIGTERM'));
+    try {
+      await Promise.race([waitForPing(url, 10_000), exited]);
+    } catch (error) {
+      killChild();
+      throw error;
+    }
     return redis;
   }
 
@@ -92,7 +98,12 @@ export async function waitForPing(url: string, timeoutMs: number): Promise<void>
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  throw new RedisUnavailableError(`Redis at ${url} did not answer within ${timeoutMs} ms (${(lastError as Error)?.message}). ${HOW_TO_GET_REDIS}`);
+  throw new RedisUnavailableError(`Redis at ${redactUrlPassword(url)} did not answer within ${timeoutMs} ms (${(lastError as Error)?.message}). ${HOW_TO_GET_REDIS}`);
 }
 
 export { HOW_TO_GET_REDIS };
+
+/** redis://user:secret@host → redis://user:***@host, for messages and logs. */
+export function redactUrlPassword(url: string): string {
+  return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+}

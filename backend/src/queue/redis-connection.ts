@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Redis, type RedisOptions } from 'ioredis';
-import { EmbeddedRedis, waitForPing } from './embedded-redis.js';
+import { EmbeddedRedis, redactUrlPassword, waitForPing } from './embedded-redis.js';
 
 /**
  * Where Redis is (REDIS_URL, or the embedded child) and the connections made to it, so all
@@ -25,7 +25,7 @@ export class RedisConnection {
   }
 
   get description(): string {
-    return this.embedded ? `embedded redis-server at ${this.url}` : this.url.replace(/\/\/[^@]*@/, '//***@');
+    return this.embedded ? `embedded redis-server at ${this.url}` : redactUrlPassword(this.url);
   }
 
   /**

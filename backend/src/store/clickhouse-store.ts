@@ -11,6 +11,8 @@ const BASE_SETTINGS: ClickHouseSettings = {
   insert_deduplicate: 0,
   insert_deduplication_token: '',
   max_query_size: '262144' as never,
+  // A batch may span many days (check-ins) or months (cases); the default of 100 would refuse it after 202.
+  max_partitions_per_insert_block: '1000' as never,
 };
 
 /**

@@ -12,6 +12,13 @@ function httpReason(status: number): string {
   return { 400: 'Bad Request', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 503: 'Service Unavailable' }[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error');
 }
 
+/** Bodies are UTF-8: a declared other charset is refused rather than decoded into nonsense. */
+export function requireUtf8(req: Request, res: Response, next: NextFunction): void {
+  const charset = /;\s*charset=("?)([^";]+)\1/i.exec(req.headers['content-type'] ?? '')?.[2]?.toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') return send(res, 415, `the body must be UTF-8, not ${charset.slice(0, 20)}`);
+  next();
+}
+
 /**
  * Errors of the body parsers, turned into clear answers. Their own messages can quote the body
  * (V8's JSON errors show a snippet, which may hold a phone number), so none is passed on or logged.

@@ -32,7 +32,7 @@ describe('parseSmsMessages', () => {
     expect(rejected.map((r) => r.reason)).toEqual([
       'the venue code after 場所代碼 is not 15 digits',
       'from must be the sender phone number, 8 to 15 digits',
-      'receivedAt must be an ISO 8601 timestamp such as 2021-05-17T12:30:00+08:00',
+      'receivedAt must be an ISO 8601 timestamp with its offset, such as 2021-05-17T12:30:00+08:00',
       'the venue code after 場所代碼 is not 15 digits',
     ]);
     const text = JSON.stringify(rejected);

@@ -1,7 +1,7 @@
 import { accept, reject, type ParsedBatch, type StepResult } from '../ingest/step-result.js';
-import { canonicalPhone, type IdentifierHasher } from '../privacy/identifier-hasher.js';
+import { canonicalPhone, deadLetterJson, quoteValue, type IdentifierHasher } from '../privacy/identifier-hasher.js';
 import type { CheckinRow } from './checkin.parser.js';
-import { MAX_PARTY_SIZE } from './checkin.parser.js';
+import { MAX_PARTY_SIZE, parseCheckinTime } from './checkin.parser.js';
 import { parseSmsBody } from './sms-body.parser.js';
 import { parseVenueCode } from './venue-code.js';
 
@@ -21,15 +21,13 @@ const asArray = (body: unknown, what: string): unknown[] => {
   throw new CheckinFeedInputError(`expected a ${what} object or a JSON array of them`);
 };
 
-const parseTime = (v: unknown): number | undefined =>
-  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && Number.isFinite(Date.parse(v)) ? Date.parse(v) : undefined;
 
 function parseAll<T>(items: unknown[], parseOne: (item: Record<string, unknown>) => StepResult<T>, redact: (item: unknown) => unknown): ParsedBatch<T> {
   const batch: ParsedBatch<T> = { rows: [], rejected: [] };
   items.forEach((item, i) => {
     const result = item !== null && typeof item === 'object' && !Array.isArray(item) ? parseOne(item as Record<string, unknown>) : reject<T>('record is not a JSON object');
     if (result.ok) batch.rows.push(result.row);
-    else batch.rejected.push({ position: `item ${i}`, reason: result.reason, raw: JSON.stringify(redact(item)) ?? 'null' });
+    else batch.rejected.push({ position: `item ${i}`, reason: result.reason, raw: deadLetterJson(redact(item)) });
   });
   return batch;
 }
@@ -44,13 +42,12 @@ export function parseSmsMessages(body: unknown, hasher: IdentifierHasher, now: n
 
 function parseSms(o: Record<string, unknown>, hasher: IdentifierHasher, now: number): StepResult<CheckinRow> {
   const unknown = Object.keys(o).find((k) => !SMS_KEYS.has(k));
-  if (unknown) return reject(`unknown field "${unknown.slice(0, 40)}"`);
+  if (unknown) return reject(`unknown field ${quoteValue(unknown)}`);
   if (typeof o.messageId !== 'string' || !ID.test(o.messageId)) return reject('messageId must be an id of 1 to 200 letters, digits or ._:@/+=-');
   const phone = typeof o.from === 'string' ? canonicalPhone(o.from) : undefined;
   if (!phone) return reject('from must be the sender phone number, 8 to 15 digits');
-  const time = parseTime(o.receivedAt);
-  if (time === undefined) return reject('receivedAt must be an ISO 8601 timestamp such as 2021-05-17T12:30:00+08:00');
-  if (time > now + 5 * 60_000) return reject('receivedAt is in the future');
+  const time = parseCheckinTime(o.receivedAt, now, 'receivedAt');
+  if (typeof time === 'string') return reject(time);
   if (typeof o.body !== 'string') return reject('body must be the SMS text');
   const sms = parseSmsBody(o.body);
   if (!sms.ok) return reject(sms.reason);
@@ -87,14 +84,13 @@ export function parseScans(body: unknown, hasher: IdentifierHasher, now: number)
 
 function parseScan(o: Record<string, unknown>, hasher: IdentifierHasher, now: number): StepResult<CheckinRow> {
   const unknown = Object.keys(o).find((k) => !SCAN_KEYS.has(k));
-  if (unknown) return reject(`unknown field "${unknown.slice(0, 40)}"`);
+  if (unknown) return reject(`unknown field ${quoteValue(unknown)}`);
   if (typeof o.scanId !== 'string' || !ID.test(o.scanId)) return reject('scanId must be an id of 1 to 200 letters, digits or ._:@/+=-');
   if (typeof o.appUserId !== 'string' || o.appUserId.trim() === '' || o.appUserId.length > 200) return reject('appUserId must be a non-empty string');
   const venueCode = typeof o.venueCode === 'string' ? parseVenueCode(o.venueCode) : undefined;
   if (!venueCode) return reject('venueCode must be a 15-digit 1922 venue code');
-  const time = parseTime(o.time);
-  if (time === undefined) return reject('time must be an ISO 8601 timestamp such as 2021-05-17T12:30:00+08:00');
-  if (time > now + 5 * 60_000) return reject('time is in the future');
+  const time = parseCheckinTime(o.time, now);
+  if (typeof time === 'string') return reject(time);
   // The app registers family members with the scan: a count, or the list of members (only its length is kept).
   const family = o.familyMembers ?? 0;
   const members = Array.isArray(family) ? family.length : family;

@@ -39,7 +39,7 @@ describe('parseCheckins', () => {
     expect(rows).toEqual([]);
     expect(rejected.map((r) => r.reason)).toEqual([
       'venueCode must be a 15-digit 1922 venue code',
-      'time must be an ISO 8601 timestamp such as 2021-05-17T12:30:00+08:00',
+      'time must be an ISO 8601 timestamp with its offset, such as 2021-05-17T12:30:00+08:00',
       'channel must be "sms" or "app"',
       'an sms check-in needs phone, a phone number of 8 to 15 digits',
       'partySize must be a whole number from 1 to 50',

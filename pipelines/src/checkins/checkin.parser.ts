@@ -1,5 +1,5 @@
 import { accept, reject, type ParsedBatch, type StepResult } from '../ingest/step-result.js';
-import { canonicalPhone, type IdentifierHasher } from '../privacy/identifier-hasher.js';
+import { canonicalPhone, deadLetterJson, quoteValue, type IdentifierHasher } from '../privacy/identifier-hasher.js';
 import { parseVenueCode } from './venue-code.js';
 
 /** A check-in as the API takes it. `phone` and `appUserId` never pass the edge unhashed. */
@@ -30,19 +30,43 @@ export interface CheckinRow {
 }
 
 export const MAX_PARTY_SIZE = 50;
+/** Raw check-ins are kept 28 days, as in the real 1922 scheme: older ones are not taken in. */
+export const CHECKIN_RETENTION_DAYS = 28;
+
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * A check-in time: ISO 8601 with an explicit offset (a time without one is ambiguous between the
+ * server's zone and Taipei's), a real calendar day, not in the future, within the retention window.
+ * Returns epoch ms, or the reason it is refused.
+ */
+export function parseCheckinTime(value: unknown, now: number, field = 'time'): number | string {
+  const example = `${field} must be an ISO 8601 timestamp with its offset, such as 2021-05-17T12:30:00+08:00`;
+  if (typeof value !== 'string') return example;
+  const m = ISO_TIMESTAMP.exec(value);
+  if (!m) return example;
+  const [y, mo, d, h, mi, sec] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[];
+  const calendar = new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, sec!));
+  if (calendar.getUTCMonth() !== mo! - 1 || calendar.getUTCDate() !== d! || h! > 23 || mi! > 59 || sec! > 59) return `${field} ${value.slice(0, 40)} is not a real date and time`;
+  const time = Date.parse(value);
+  if (!Number.isFinite(time)) return example;
+  if (time > now + 5 * 60_000) return `${field} is in the future`;
+  if (time < now - CHECKIN_RETENTION_DAYS * 86_400_000) return `${field} is more than ${CHECKIN_RETENTION_DAYS} days ago: raw check-ins are kept ${CHECKIN_RETENTION_DAYS} days`;
+  return time;
+}
 const ALLOWED_KEYS = new Set(['venueCode', 'time', 'channel', 'phone', 'appUserId', 'partySize']);
 
 /**
  * Validates and hashes a JSON array of check-ins. Rejections carry the record with its
  * identifiers already replaced by their hash, so the dead-letter table holds no raw number.
  */
-export function parseCheckins(items: unknown, hasher: IdentifierHasher, now: number): ParsedBatch<CheckinRow> {
+export function parseCheckins(items: unknown, hasher: IdentifierHasher, now: number, keyFor?: (index: number) => string): ParsedBatch<CheckinRow> {
   if (!Array.isArray(items)) throw new CheckinInputError('expected a JSON array of check-ins');
   const batch: ParsedBatch<CheckinRow> = { rows: [], rejected: [] };
   items.forEach((item, i) => {
     const result = parseCheckin(item, hasher, now);
-    if (result.ok) batch.rows.push(result.row);
-    else batch.rejected.push({ position: `item ${i}`, reason: result.reason, raw: JSON.stringify(redactCheckin(item, hasher)) });
+    if (result.ok) batch.rows.push(keyFor ? { ...result.row, dedupKey: keyFor(i) } : result.row);
+    else batch.rejected.push({ position: `item ${i}`, reason: result.reason, raw: deadLetterJson(redactCheckin(item, hasher)) });
   });
   return batch;
 }
@@ -53,16 +77,13 @@ function parseCheckin(item: unknown, hasher: IdentifierHasher, now: number): Ste
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return reject('check-in is not a JSON object');
   const o = item as Record<string, unknown>;
   const unknownKey = Object.keys(o).find((k) => !ALLOWED_KEYS.has(k));
-  if (unknownKey) return reject(`unknown field "${unknownKey.slice(0, 40)}"`);
+  if (unknownKey) return reject(`unknown field ${quoteValue(unknownKey)}`);
 
   const venueCode = typeof o.venueCode === 'string' ? parseVenueCode(o.venueCode) : undefined;
   if (!venueCode) return reject('venueCode must be a 15-digit 1922 venue code');
 
-  const time = typeof o.time === 'string' || typeof o.time === 'number' ? Date.parse(String(o.time)) : NaN;
-  if (!Number.isFinite(time) || typeof o.time !== 'string' || !/\d{4}-\d{2}-\d{2}T/.test(o.time)) {
-    return reject('time must be an ISO 8601 timestamp such as 2021-05-17T12:30:00+08:00');
-  }
-  if (time > now + 5 * 60_000) return reject('time is in the future');
+  const time = parseCheckinTime(o.time, now);
+  if (typeof time === 'string') return reject(time);
 
   if (o.channel !== 'sms' && o.channel !== 'app') return reject('channel must be "sms" or "app"');
 

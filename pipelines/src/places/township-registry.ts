@@ -25,7 +25,11 @@ export class TownshipRegistry {
 
   /** Canonical township name in a canonical county, or undefined when the county has no such township. */
   findTownship(county: string, raw: string): string | undefined {
-    if (county === TAIPEI_CITY.name) return findTaipeiDistrict(raw)?.name;
-    return this.byCounty.get(county)?.get(foldPlaceName(raw));
+    // "臺北市大安區" and "台北市 大安區" name the county again: drop it.
+    const folded = foldPlaceName(raw);
+    const countyFolded = foldPlaceName(county);
+    const bare = folded.startsWith(countyFolded) && folded.length > countyFolded.length ? raw.trim().replace(/^\S*?[市縣]\s*/u, '') : raw;
+    if (county === TAIPEI_CITY.name) return findTaipeiDistrict(bare)?.name;
+    return this.byCounty.get(county)?.get(foldPlaceName(bare));
   }
 }

@@ -36,7 +36,43 @@ export function canonicalPhone(raw: string): string | undefined {
   return digits;
 }
 
-/** Replaces anything shaped like a phone number in free text; for error messages and logs. */
+/**
+ * Replaces anything shaped like a phone number in free text (dead letters, error messages,
+ * logs): a run of 8 to 14 digits, with the separators people type (spaces, dashes, dots,
+ * brackets, a leading +). Dates (2021-05-17) and 15-digit venue codes are kept: a date is not
+ * personal, and a venue code is what a health officer needs to read a rejection.
+ */
 export function redactPhoneLike(text: string): string {
-  return text.replace(/\+?\d[\d\s\-()]{6,}\d/g, '[redacted]');
+  // Set dates and venue codes aside first, so they neither get redacted nor glue a number to them.
+  const kept: string[] = [];
+  const guarded = text.replace(PROTECTED, (m) => `\u0000${kept.push(m) - 1}\u0000`);
+  const redacted = guarded.replace(/\+?\d[\d\s\-().]*\d/g, (run) => (run.replace(/\D/g, '').length >= 8 ? '[redacted]' : run));
+  return redacted.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
+}
+
+/** Dates (2021-05-17, 2021/05/17) and 15-digit venue codes (spaced 4-4-4-3 or not). */
+const PROTECTED = /(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4} \d{4} \d{4} \d{3}|\d{15})(?!\d)/g;
+
+/** A rejected record's text for the dead-letter table: phone-like runs redacted, size bounded. */
+export function deadLetterText(text: string, maxLength = 4000): string {
+  const clean = redactPhoneLike(text.toWellFormed());
+  return clean.length > maxLength ? `${clean.slice(0, maxLength)}… [${clean.length - maxLength} more characters]` : clean;
+}
+
+/** A rejected JSON record for the dead-letter table, as JSON text (see deadLetterText). */
+export function deadLetterJson(value: unknown, maxLength = 4000): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Cyclic, nested too deep for the stack, or holding a BigInt.
+    text = '"[unprintable record]"';
+  }
+  return deadLetterText(text, maxLength);
+}
+
+/** A user-supplied value quoted inside a rejection reason: short, redacted, well-formed. */
+export function quoteValue(value: unknown, maxLength = 60): string {
+  const text = redactPhoneLike(String(typeof value === 'string' ? value : JSON.stringify(value) ?? value).toWellFormed());
+  return JSON.stringify(text.length > maxLength ? `${text.slice(0, maxLength)}…` : text);
 }

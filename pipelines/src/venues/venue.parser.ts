@@ -1,6 +1,7 @@
 import { accept, reject, type ParsedBatch, type StepResult } from '../ingest/step-result.js';
 import { findTaipeiDistrict } from '../places/place-names.js';
 import { parseVenueCode } from '../checkins/venue-code.js';
+import { deadLetterJson, quoteValue, redactPhoneLike } from '../privacy/identifier-hasher.js';
 
 /** A venue registry record: one per 15-digit code; several codes of one venue share `venueId`. */
 export interface VenueRow {
@@ -24,13 +25,14 @@ export function parseVenues(items: unknown): ParsedBatch<VenueRow> {
   items.forEach((item, i) => {
     const result = parseVenue(item);
     if (result.ok) batch.rows.push(result.row);
-    else batch.rejected.push({ position: `item ${i}`, reason: result.reason, raw: JSON.stringify(item) ?? String(item) });
+    else batch.rejected.push({ position: `item ${i}`, reason: result.reason, raw: deadLetterJson(item) });
   });
   return batch;
 }
 
+/** Registry text is business information, but a number typed into it could be a person's: redact it. */
 const text = (v: unknown, max: number): string | undefined =>
-  typeof v === 'string' && v.trim() !== '' && v.length <= max ? v.trim() : undefined;
+  typeof v === 'string' && v.trim() !== '' && v.length <= max ? redactPhoneLike(v.trim().toWellFormed()) : undefined;
 
 function parseVenue(item: unknown): StepResult<VenueRow> {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return reject('venue is not a JSON object');
@@ -42,7 +44,7 @@ function parseVenue(item: unknown): StepResult<VenueRow> {
   const category = text(o.category, 60);
   if (!category) return reject('category must be a non-empty string');
   const district = typeof o.district === 'string' ? findTaipeiDistrict(o.district) : undefined;
-  if (!district) return reject(`unknown Taipei district "${String(o.district).slice(0, 40)}"`);
+  if (!district) return reject(`unknown Taipei district ${quoteValue(o.district)}`);
   const coordinate = (v: unknown, lo: number, hi: number) => (v == null ? null : typeof v === 'number' && v >= lo && v <= hi ? v : NaN);
   const lat = coordinate(o.lat, 21, 27);
   const lon = coordinate(o.lon, 118, 123);
