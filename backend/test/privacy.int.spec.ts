@@ -62,7 +62,7 @@ describe('privacy: a phone number posted with a check-in leaves no trace', () =>
       const rejected = await (await fetch(`${app.url}/api/ingest/batches/${posted.json.batchId}/rejected`)).json();
       expect(rejected.map((r: any) => r.reason).sort()).toEqual([
         'unknown field "note"',
-        'unknown venue code 111121314151617',
+        'unknown venue code 111121314151617 (register it with POST /api/ingest/venues first)',
         'venueCode must be a 15-digit 1922 venue code',
       ]);
 

@@ -25,7 +25,7 @@ export class EmbeddedRedis {
     const dir = join(dataDir, 'redis');
     mkdirSync(dir, { recursive: true });
     if (spawnSync('redis-server', ['--version']).error) throw new RedisUnavailableError(`redis-server was not found. ${HOW_TO_GET_REDIS}`);
-    stopStaleServer(dir);
+    await stopStaleServer(dir);
     const port = await freePort();
     const child = spawn(
       'redis-server',
@@ -57,17 +57,25 @@ export class EmbeddedRedis {
   }
 }
 
-/** A redis-server left behind by a killed Epiboard still holds the AOF: stop it first. */
-function stopStaleServer(dir: string): void {
+/**
+ * A redis-server left behind by a killed Epiboard still holds the AOF: stop it (it writes its
+ * AOF on the way out) and wait, so two servers never share the folder. DATA_DIR's lock makes
+ * sure this is never another live Epiboard's Redis.
+ */
+async function stopStaleServer(dir: string): Promise<void> {
   const pidFile = join(dir, 'redis.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  try {
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    if (cmdline.includes('redis-server')) process.kill(pid, 'SIGTERM');
-  } catch {
-    // Not running any more, or no /proc: nothing to stop.
-  }
+  const isRedis = () => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('redis-server');
+    } catch {
+      return false;
+    }
+  };
+  if (!pid || !isRedis()) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 100 && isRedis(); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
 function freePort(): Promise<number> {

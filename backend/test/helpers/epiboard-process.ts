@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const REAL_DATA = join(REPO_ROOT, '..', 'shared', 'data', 'real');
-export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** A shared Redis when REDIS_URL is set (CI); otherwise each product under test starts its own redis-server. */
+export const TEST_REDIS_URL = process.env.REDIS_URL;
 
 export interface RunningEpiboard {
   url: string;
