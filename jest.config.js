@@ -1,4 +1,4 @@
-// Jest runs in native ESM mode (NestJS 12 and d3 are ESM-only): see TOOLCHAIN notes in README.
+// Jest runs in native ESM mode: NestJS 12 and d3 are ESM-only, and CommonJS jest cannot load them.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true, decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } }, target: 'es2022', keepClassNames: true }, module: { type: 'es6' } }];
 const common = {
   transform: { '^.+\\.tsx?$': swc },
