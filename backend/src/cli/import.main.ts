@@ -10,6 +10,8 @@ import { chunkCsv, chunkJsonArray, formatSummary, progressBar, type ImportSummar
 const FEEDS = {
   cases: { path: '/api/ingest/cases', kind: 'csv-or-json' },
   checkins: { path: '/api/ingest/checkins', kind: 'json' },
+  sms: { path: '/api/ingest/sms', kind: 'json' },
+  scans: { path: '/api/ingest/scans', kind: 'json' },
   venues: { path: '/api/ingest/venues', kind: 'json' },
 } as const;
 type Feed = keyof typeof FEEDS;
@@ -31,16 +33,21 @@ async function main(argv: string[]): Promise<void> {
     throw new ImportError(`cannot read ${file}`);
   }
   const base = process.env.EPIBOARD_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  const text = readFileSync(file, 'utf8');
-  const isJson = /^\s*\[/.test(text);
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const isJson = /^\s*[[{]/.test(text);
   if (FEEDS[feed].kind === 'json' && !isJson) throw new ImportError(`${feed} takes a JSON array file`);
   let chunks;
   try {
-    chunks = isJson ? chunkJsonArray(JSON.parse(text) as unknown[], 5000) : chunkCsv(text, 2000);
+    if (isJson) {
+      const items: unknown = JSON.parse(text);
+      if (!Array.isArray(items)) throw new Error('expected a JSON array');
+      chunks = chunkJsonArray(items, 5000);
+    } else chunks = chunkCsv(text, 2000);
   } catch (error) {
     throw new ImportError(`${file} is not valid ${isJson ? 'JSON' : 'CSV'}: ${(error as Error).message.slice(0, 100)}`);
   }
   const total = chunks.reduce((s, c) => s + c.rows, 0);
+  if (total === 0) throw new ImportError(`${file} holds no records${isJson ? '' : ' (a CSV needs its header line and at least one row)'}`);
   const started = Date.now();
   const summary: ImportSummary = { read: total, accepted: 0, rejected: 0, reasons: new Map() };
   const show = (done: number) => process.stderr.write(process.stderr.isTTY ? `\r${progressBar(done, total)}` : `${progressBar(done, total)}\n`);
@@ -88,7 +95,7 @@ async function waitForBatch(base: string, batchId: string): Promise<{ accepted: 
   for (;;) {
     const status = (await getJson(`${base}/api/ingest/batches/${batchId}`)) as { state: string; accepted: number; rejected: number; error?: string };
     if (status.state === 'done') return status;
-    if (status.state === 'failed') throw new ImportError(`batch ${batchId} failed: ${status.error ?? 'unknown error'}`);
+    if (status.state === 'failed') throw new ImportError(`batch ${batchId} failed: ${status.error ?? 'unknown error'} (npm run replay -- ${batchId} retries it)`);
     await sleep(100);
   }
 }
@@ -103,7 +110,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).catch((error: Error) => {
-    console.error(error instanceof ImportError ? error.message : error.stack);
+    // A person reads this: the message, not a stack trace.
+    console.error(`import stopped: ${error.message}`);
     process.exit(error instanceof ImportError ? 2 : 1);
   });
 }
