@@ -1,9 +1,11 @@
 import { benchLive, benchStartup } from './dashboard-latency.bench.js';
+import { benchIngest } from './ingest.bench.js';
 
 /** `npm run bench -- <name>`: each benchmark prints its figures; nothing here asserts. */
 const BENCHES: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   live: () => benchLive(),
+  ingest: benchIngest,
 };
 
 const names = process.argv.slice(2);

@@ -1,7 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CaseCountRow, CheckinRow, RejectedRecord, VenueRow } from '@epiboard/pipelines';
+import type { CaseCountRow, RejectedRecord, VenueRow } from '@epiboard/pipelines';
 import { ClickHouseStore } from '../store/clickhouse-store.js';
 import type { IngestBatch } from '../queue/ingest-queue.js';
+
+/** A row of the checkins table as it is inserted (time in epoch ms). */
+export interface StoredCheckin {
+  time: number;
+  venue_code: string;
+  district_code: string;
+  channel: 'sms' | 'app';
+  person_hash: string;
+  party_size: number;
+  dedup_key: string;
+  batch_id: string;
+  ingested_at: number;
+}
 
 /** A ClickHouse string literal for any text: backslashes and quotes escaped. */
 export function quoteSqlString(text: string): string {
@@ -40,23 +53,8 @@ export class IngestRepository {
    * One insert for check-ins from many batches. No deduplication token: on a retry the rows may
    * be grouped differently; exactness comes from the keys (see existingCheckinKeys).
    */
-  async insertCheckins(rows: Array<CheckinRow & { districtCode: string; batchId: string }>): Promise<void> {
-    const ingestedAt = Date.now();
-    await this.store.insert(
-      'checkins',
-      rows.map((r) => ({
-        // An integer for DateTime64(3) is epoch milliseconds, whatever the column's time zone.
-        time: r.time,
-        venue_code: r.venueCode,
-        district_code: r.districtCode,
-        channel: r.channel,
-        person_hash: r.personHash,
-        party_size: r.partySize,
-        dedup_key: r.dedupKey ?? '',
-        batch_id: r.batchId,
-        ingested_at: ingestedAt,
-      })),
-    );
+  async insertCheckins(rows: StoredCheckin[]): Promise<void> {
+    await this.store.insert('checkins', rows);
   }
 
   /**

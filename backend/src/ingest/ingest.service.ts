@@ -15,8 +15,10 @@ import {
 } from '@epiboard/pipelines';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { IngestJob, ingestJobOptions, type IngestBatch, type IngestQueue } from '../queue/ingest-queue.js';
+import { IngestJob, ingestJobOptions, type IngestBatch, type IngestQueue, type IngestResult } from '../queue/ingest-queue.js';
 import { INGEST_QUEUE_TOKEN } from '../queue/queue.module.js';
+import { RedisConnection } from '../queue/redis-connection.js';
+import type { Redis } from 'ioredis';
 import { IngestRepository } from './ingest.repository.js';
 import { loadIdentifierSecret } from './identifier-secret.js';
 
@@ -86,12 +88,18 @@ export class EmptyBatchError extends Error {}
 export class IngestService {
   private readonly hasher: IdentifierHasher;
   private readonly towns: TownshipRegistry = loadTownshipRegistry();
+  /** For reading single fields of a job's hash. */
+  private readonly redis: Redis;
+  /** Edge counts of recent batches, so a status poll need not load a job's (large) data. */
+  private readonly receipts = new Map<string, { accepted: number; rejected: number }>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(INGEST_QUEUE_TOKEN) private readonly queue: IngestQueue,
     @Inject(IngestRepository) private readonly repository: IngestRepository,
+    @Inject(RedisConnection) redisConnection: RedisConnection,
   ) {
+    this.redis = redisConnection.connect('command');
     this.hasher = new IdentifierHasher(loadIdentifierSecret(config.dataDir, config.hashSecret));
   }
 
@@ -147,7 +155,9 @@ export class IngestService {
     } catch (error) {
       throw new QueueUnavailableError(`the ingest queue did not take the batch (${(error as Error).message})`);
     }
-    return { batchId: batch.batchId, accepted: parsed.rows.length, rejected: parsed.rejected.length };
+    const receipt = { accepted: parsed.rows.length, rejected: parsed.rejected.length };
+    this.remember(batch.batchId, receipt);
+    return { batchId: batch.batchId, ...receipt };
   }
 
   /** Backpressure: beyond the configured depth, refuse (429) rather than let Redis grow without bound. */
@@ -186,21 +196,39 @@ export class IngestService {
     return 'replayed';
   }
 
-  /** State from BullMQ while the job exists; from ClickHouse once BullMQ has forgotten it. */
+  /**
+   * State from BullMQ while the job exists; from ClickHouse once BullMQ has forgotten it. Reads
+   * only the fields it needs: a job's data can be megabytes, and clients poll this.
+   */
   async status(batchId: string): Promise<BatchStatus | undefined> {
-    const job = await this.queue.getJob(batchId).catch((error: Error) => {
-      throw new QueueUnavailableError(`the ingest queue did not answer (${error.message})`);
-    });
-    if (job) {
-      const state = await job.getState();
-      if (state === 'completed' && job.returnvalue) return { batchId, state: 'done', duplicates: 0, ...job.returnvalue };
-      const base = { batchId, accepted: job.data.rows.length, rejected: job.data.rejected.length };
-      if (state === 'failed') return { ...base, state: 'failed', error: job.failedReason };
-      if (state === 'active') return { ...base, state: 'running' };
-      return { ...base, state: 'queued' };
+    try {
+      const state = await this.queue.getJobState(batchId);
+      if (state !== 'unknown') {
+        const [returnvalue, failedReason] = await this.redis.hmget(this.queue.toKey(batchId), 'returnvalue', 'failedReason');
+        if (state === 'completed' && returnvalue) return { batchId, state: 'done', duplicates: 0, ...(JSON.parse(returnvalue) as IngestResult) };
+        const receipt = this.receipts.get(batchId) ?? (await this.receiptFromJob(batchId));
+        if (state === 'failed') return { batchId, ...receipt, state: 'failed', error: failedReason ?? 'unknown error' };
+        return { batchId, ...receipt, state: state === 'active' ? 'running' : 'queued' };
+      }
+    } catch (error) {
+      throw new QueueUnavailableError(`the ingest queue did not answer (${(error as Error).message})`);
     }
     const landed = await this.repository.findBatch(batchId);
     return landed && { batchId, state: 'done', ...landed };
+  }
+
+  /** After a restart the receipt is not in memory: count it from the job itself (rare). */
+  private async receiptFromJob(batchId: string): Promise<{ accepted: number; rejected: number }> {
+    const job = await this.queue.getJob(batchId);
+    const receipt = { accepted: job?.data.rows.length ?? 0, rejected: job?.data.rejected.length ?? 0 };
+    this.remember(batchId, receipt);
+    return receipt;
+  }
+
+  private remember(batchId: string, receipt: { accepted: number; rejected: number }): void {
+    this.receipts.set(batchId, receipt);
+    // Bounded: the oldest receipts go first (a Map iterates in insertion order).
+    if (this.receipts.size > 50_000) this.receipts.delete(this.receipts.keys().next().value!);
   }
 
   deadLetters(batchId: string, limit = 100) {

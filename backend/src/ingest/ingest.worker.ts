@@ -31,14 +31,15 @@ export class IngestWorker implements OnApplicationBootstrap, OnModuleDestroy {
       async (job) => {
         const handler = this.writer.handlers[job.name];
         if (!handler) throw new Error(`no handler for ingest job "${job.name}"`);
-        return handler(job.data);
+        // attemptsStarted counts every start, stalled restarts after a crash included.
+        return handler(job.data, { firstRun: (job.attemptsStarted ?? 1) <= 1 });
       },
       // chDB serialises writes in-process anyway; two jobs at once keep Redis round-trips overlapped.
       {
         connection: this.redis.connect('blocking'),
         prefix: this.config.queuePrefix,
         // Several batches in hand let the check-in write buffer group them into one insert.
-        concurrency: 8,
+        concurrency: 64,
         lockDuration: this.config.ingest.lockMs,
         stalledInterval: Math.max(500, Math.floor(this.config.ingest.lockMs / 2)),
       },

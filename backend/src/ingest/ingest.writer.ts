@@ -1,8 +1,14 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import type { CaseCountRow, CheckinRow, RejectedRecord, VenueRow } from '@epiboard/pipelines';
 import { IngestJob, type IngestBatch, type IngestResult } from '../queue/ingest-queue.js';
-import { IngestRepository } from './ingest.repository.js';
+import { IngestRepository, type StoredCheckin } from './ingest.repository.js';
 import { WriteBuffer } from './write-buffer.js';
+
+/** What the worker knows about this run of a job. */
+export interface JobRun {
+  /** No earlier run of this job was ever started (not retried, not recovered from a dead worker). */
+  firstRun: boolean;
+}
 
 /** Check-ins of one batch after the shared write: what landed, what was there already, what was refused. */
 interface CheckinOutcome {
@@ -11,7 +17,11 @@ interface CheckinOutcome {
   unknownVenue: RejectedRecord[];
 }
 
-type BatchRows = { batchId: string; rows: CheckinRow[] };
+/**
+ * `firstRun`: this batch was never started before, so keys made from its own id (the plain
+ * feed's batch:<id>:<n>) cannot be stored yet and need no look-up. SMS and scan keys always do.
+ */
+type BatchRows = { batchId: string; rows: CheckinRow[]; firstRun: boolean };
 
 /** Where a check-in was in its request: "item 7" for the plain feed, else its SMS or scan key. */
 function positionOf(row: CheckinRow): string {
@@ -32,9 +42,9 @@ export class IngestWriter implements OnModuleDestroy {
   constructor(@Inject(IngestRepository) private readonly repository: IngestRepository) {}
 
   /** One handler per job name; the worker refuses to start if one is missing. */
-  readonly handlers: Record<IngestJob, (batch: IngestBatch) => Promise<IngestResult>> = {
+  readonly handlers: Record<IngestJob, (batch: IngestBatch, run: JobRun) => Promise<IngestResult>> = {
     [IngestJob.Cases]: (batch) => this.writeCases(batch as IngestBatch<CaseCountRow>),
-    [IngestJob.Checkins]: (batch) => this.writeCheckins(batch as IngestBatch<CheckinRow>),
+    [IngestJob.Checkins]: (batch, run) => this.writeCheckins(batch as IngestBatch<CheckinRow>, run),
     [IngestJob.Venues]: (batch) => this.writeVenues(batch as IngestBatch<VenueRow>),
   };
 
@@ -48,8 +58,8 @@ export class IngestWriter implements OnModuleDestroy {
     return this.finish(batch, batch.rows.length, batch.rejected);
   }
 
-  private async writeCheckins(batch: IngestBatch<CheckinRow>): Promise<IngestResult> {
-    const outcome = await this.checkinBuffer.add({ batchId: batch.batchId, rows: batch.rows });
+  private async writeCheckins(batch: IngestBatch<CheckinRow>, run: JobRun): Promise<IngestResult> {
+    const outcome = await this.checkinBuffer.add({ batchId: batch.batchId, rows: batch.rows, firstRun: run.firstRun });
     return this.finish(batch, outcome.inserted + outcome.duplicates, [...batch.rejected, ...outcome.unknownVenue], outcome.duplicates);
   }
 
@@ -61,11 +71,13 @@ export class IngestWriter implements OnModuleDestroy {
     const all = sets.flatMap((s) => s.rows);
     if (all.length === 0) return sets.map(() => ({ inserted: 0, duplicates: 0, unknownVenue: [] }));
     const districts = await this.repository.venueDistricts([...new Set(all.map((r) => r.venueCode))]);
-    const keys = [...new Set(all.flatMap((r) => (r.dedupKey && districts.has(r.venueCode) ? [r.dedupKey] : [])))];
-    const times = all.map((r) => r.time);
-    const seen = await this.repository.existingCheckinKeys(keys, Math.min(...times), Math.max(...times));
+    const toCheck = sets.flatMap((s) => s.rows.filter((r) => r.dedupKey && districts.has(r.venueCode) && !(s.firstRun && r.dedupKey.startsWith(`batch:${s.batchId}:`))));
+    const keys = [...new Set(toCheck.map((r) => r.dedupKey!))];
+    const times = toCheck.map((r) => r.time);
+    const seen = keys.length ? await this.repository.existingCheckinKeys(keys, Math.min(...times), Math.max(...times)) : new Set<string>();
 
-    const toInsert: Array<CheckinRow & { districtCode: string; batchId: string }> = [];
+    const toInsert: StoredCheckin[] = [];
+    const ingestedAt = Date.now();
     const outcomes = sets.map(({ batchId, rows }) => {
       const outcome: CheckinOutcome = { inserted: 0, duplicates: 0, unknownVenue: [] };
       rows.forEach((row) => {
@@ -77,7 +89,8 @@ export class IngestWriter implements OnModuleDestroy {
           outcome.duplicates++;
         } else {
           if (row.dedupKey) seen.add(row.dedupKey);
-          toInsert.push({ ...row, districtCode, batchId });
+          // Built once, in the table's shape: at 50,000 rows a flush, copies cost.
+          toInsert.push({ time: row.time, venue_code: row.venueCode, district_code: districtCode, channel: row.channel, person_hash: row.personHash, party_size: row.partySize, dedup_key: row.dedupKey ?? '', batch_id: batchId, ingested_at: ingestedAt });
           outcome.inserted++;
         }
       });
