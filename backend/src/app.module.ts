@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from './config/app-config.js';
+import { CaseReportsModule } from './case-reports/case-reports.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { FaultsController } from './faults/faults.controller.js';
@@ -18,7 +19,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), StoreModule, QueueModule, IngestModule, MetricsModule, VenuesModule, RetentionModule, LiveModule, HealthModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), StoreModule, QueueModule, IngestModule, MetricsModule, VenuesModule, CaseReportsModule, RetentionModule, LiveModule, HealthModule, DemoModule],
       // Fault drills exist only when asked for; a production process has no such route.
       controllers: config.faultInjection ? [FaultsController] : [],
     };

@@ -14,3 +14,4 @@ export * from './simulator/checkin-simulator.js';
 export * from './places/reference-data.js';
 export * from './checkins/sms-body.parser.js';
 export * from './checkins/checkin-feeds.parser.js';
+export * from './cases/case-report.parser.js';

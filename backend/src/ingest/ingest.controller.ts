@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, NotFoundException, Param, Post, Query, Req, ServiceUnavailableException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Request } from 'express';
-import { CaseInputError, CheckinFeedInputError, CheckinInputError, CsvSyntaxError, VenueInputError } from '@epiboard/pipelines';
+import { CaseInputError, CaseReportInputError, CheckinFeedInputError, CheckinInputError, CsvSyntaxError, VenueInputError } from '@epiboard/pipelines';
 import { EmptyBatchError, IngestService, QueueFullError, QueueUnavailableError, TooManyRecordsError, type SubmitOptions, type SubmitReceipt } from './ingest.service.js';
 
 const BATCH_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -35,6 +35,14 @@ export class IngestController {
   checkins(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
     this.requireJson(req);
     return this.accept(() => this.ingest.submitCheckins(body, options(req)));
+  }
+
+  /** The city's case line list: { caseId, reportedAt, confirmedDate, district, imported, ... }, one or an array. */
+  @Post('case-reports')
+  @HttpCode(202)
+  caseReports(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
+    this.requireJson(req);
+    return this.accept(() => this.ingest.submitCaseReports(body, options(req)));
   }
 
   /** 1922 SMS deliveries: { messageId, from, receivedAt, body }, one or a JSON array. */
@@ -119,7 +127,7 @@ function batchIdParam(raw: string): string {
 
 /** The edge's own errors as HTTP answers; anything else stays a 500. */
 function asHttpError(error: unknown): never {
-  const inputErrors = [CaseInputError, CheckinInputError, VenueInputError, CsvSyntaxError, CheckinFeedInputError, EmptyBatchError];
+  const inputErrors = [CaseInputError, CaseReportInputError, CheckinInputError, VenueInputError, CsvSyntaxError, CheckinFeedInputError, EmptyBatchError];
   if (inputErrors.some((type) => error instanceof type)) throw new BadRequestException((error as Error).message);
   if (error instanceof QueueUnavailableError) throw new ServiceUnavailableException(`${error.message}; nothing was accepted, retry later`);
   if (error instanceof QueueFullError) throw new HttpException(`${error.message}; nothing was accepted`, HttpStatus.TOO_MANY_REQUESTS);

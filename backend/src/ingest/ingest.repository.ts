@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CaseCountRow, RejectedRecord, VenueRow } from '@epiboard/pipelines';
+import type { CaseCountRow, CaseReportRow, RejectedRecord, VenueRow } from '@epiboard/pipelines';
 import { ClickHouseStore } from '../store/clickhouse-store.js';
 import type { IngestBatch } from '../queue/ingest-queue.js';
 
@@ -93,6 +93,31 @@ export class IngestRepository {
         updated_at: updatedAt,
       })),
       `${batch.batchId}:venues`,
+    );
+  }
+
+  async insertCaseReports(batch: IngestBatch, rows: CaseReportRow[]): Promise<void> {
+    const ingestedAt = Date.now();
+    await this.store.insert(
+      'case_reports',
+      rows.map((r) => ({
+        case_id: r.caseId,
+        reported_at: r.reportedAt,
+        retracted: r.retracted ? 1 : 0,
+        onset_date: r.onsetDate,
+        confirmed_date: r.confirmedDate,
+        district_code: r.districtCode,
+        village: r.village,
+        age_group: r.ageGroup,
+        sex: r.sex,
+        imported: r.imported ? 1 : 0,
+        cluster: r.cluster,
+        phone_hashes: r.phoneHashes,
+        app_hashes: r.appHashes,
+        batch_id: batch.batchId,
+        ingested_at: ingestedAt,
+      })),
+      `${batch.batchId}:case_reports`,
     );
   }
 

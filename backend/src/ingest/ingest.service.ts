@@ -4,6 +4,7 @@ import {
   IdentifierHasher,
   loadTownshipRegistry,
   parseCaseRecords,
+  parseCaseReports,
   parseCdcCaseCsv,
   parseCheckins,
   parseScans,
@@ -124,6 +125,11 @@ export class IngestService {
   /** TaipeiPASS scans; the scan id is the key. */
   submitScans(body: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {
     return this.enqueue(IngestJob.Checkins, options.source ?? 'taipeipass', () => parseScans(body, this.hasher, Date.now()), options);
+  }
+
+  /** The city's case line list; identifiers of the case are hashed here. */
+  submitCaseReports(body: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {
+    return this.enqueue(IngestJob.CaseReports, options.source ?? 'case-reports', () => parseCaseReports(body, this.hasher, Date.now()), options);
   }
 
   submitVenues(items: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {

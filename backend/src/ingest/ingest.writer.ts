@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { CaseCountRow, CheckinRow, RejectedRecord, VenueRow } from '@epiboard/pipelines';
+import type { CaseCountRow, CaseReportRow, CheckinRow, RejectedRecord, VenueRow } from '@epiboard/pipelines';
 import { IngestJob, type IngestBatch, type IngestResult } from '../queue/ingest-queue.js';
 import { IngestRepository, type StoredCheckin } from './ingest.repository.js';
 import { WriteBuffer } from './write-buffer.js';
@@ -46,6 +46,7 @@ export class IngestWriter implements OnModuleDestroy {
     [IngestJob.Cases]: (batch) => this.writeCases(batch as IngestBatch<CaseCountRow>),
     [IngestJob.Checkins]: (batch, run) => this.writeCheckins(batch as IngestBatch<CheckinRow>, run),
     [IngestJob.Venues]: (batch) => this.writeVenues(batch as IngestBatch<VenueRow>),
+    [IngestJob.CaseReports]: (batch) => this.writeCaseReports(batch as IngestBatch<CaseReportRow>),
   };
 
   /** Shutdown: what is buffered is written before the connections close. */
@@ -98,6 +99,11 @@ export class IngestWriter implements OnModuleDestroy {
     });
     await this.repository.insertCheckins(toInsert);
     return outcomes;
+  }
+
+  private async writeCaseReports(batch: IngestBatch<CaseReportRow>): Promise<IngestResult> {
+    await this.repository.insertCaseReports(batch, batch.rows);
+    return this.finish(batch, batch.rows.length, batch.rejected);
   }
 
   private async writeVenues(batch: IngestBatch<VenueRow>): Promise<IngestResult> {

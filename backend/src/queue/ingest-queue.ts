@@ -8,6 +8,7 @@ export enum IngestJob {
   Cases = 'cases',
   Checkins = 'checkins',
   Venues = 'venues',
+  CaseReports = 'case-reports',
 }
 
 /** What the edge enqueues: validated rows, identifiers already hashed, and the rejects. */
