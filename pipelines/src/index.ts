@@ -15,3 +15,4 @@ export * from './places/reference-data.js';
 export * from './checkins/sms-body.parser.js';
 export * from './checkins/checkin-feeds.parser.js';
 export * from './cases/case-report.parser.js';
+export * from './simulator/channel-messages.js';

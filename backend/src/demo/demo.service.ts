@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { REFERENCE_DIR, seededRandom, simulateCheckinsForHour, simulateVenues, type SimulatedVenue } from '@epiboard/pipelines';
+import { REFERENCE_DIR, seededRandom, simulateCheckinsForHour, simulateVenues, toChannelMessages, type CheckinInput, type SimulatedVenue } from '@epiboard/pipelines';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { IngestService } from '../ingest/ingest.service.js';
@@ -92,20 +92,25 @@ export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
     while (!this.stopped) {
       const now = Date.now();
       const from = Math.max(this.state.checkinsThrough ?? 0, now - 7 * 24 * HOUR);
-      const checkins = [];
+      const checkins: CheckinInput[] = [];
       // Whole hours at the simulated rate; the current partial hour in proportion to its elapsed share.
       for (let t = Math.floor(from / HOUR) * HOUR; t < now; t += HOUR) {
         const share = (Math.min(now, t + HOUR) - Math.max(from, t)) / HOUR;
         const hour = simulateCheckinsForHour(this.venues, new Date(t), PEAK_CHECKINS_PER_HOUR * share, this.random);
         checkins.push(...hour.filter((c) => Date.parse(c.time) < now && Date.parse(c.time) >= from));
-        if (checkins.length > 20_000) {
-          await this.ingest.submitCheckins(checkins.splice(0), { source: 'demo-checkins' });
-        }
+        if (checkins.length > 20_000) await this.sendVisits(checkins.splice(0), t);
       }
-      if (checkins.length > 0) await this.ingest.submitCheckins(checkins, { source: 'demo-checkins' });
+      if (checkins.length > 0) await this.sendVisits(checkins, now);
       this.save({ checkinsThrough: now });
       await this.sleep(LIVE_TICK_MS);
     }
+  }
+
+  /** Visits go in as the real channels deliver them: 1922 SMS bodies and TaipeiPASS scans. */
+  private async sendVisits(visits: CheckinInput[], tick: number): Promise<void> {
+    const { sms, scans } = toChannelMessages(visits, this.random, `demo-${tick}`);
+    if (sms.length) await this.ingest.submitSms(sms, { source: 'demo-sms-1922' });
+    if (scans.length) await this.ingest.submitScans(scans, { source: 'demo-taipeipass' });
   }
 
   private async waitForBatch(batchId: string): Promise<void> {
