@@ -70,6 +70,7 @@ describe('privacy: a phone number posted with a check-in leaves no trace', () =>
       const wanhua = overview.districts.find((d: any) => d.name === '萬華區');
       expect(wanhua.checkinsHourly.reduce((s: number, h: any) => s + h.checkins, 0)).toBe(4);
       expect(wanhua.checkinsHourly.reduce((s: number, h: any) => s + h.people, 0)).toBe(9);
+      expect(wanhua).toMatchObject({ checkins: 4, people: 9 });
 
       const redisText = await dumpRedis(redisUrl);
       expect(redisText.length).toBeGreaterThan(100);

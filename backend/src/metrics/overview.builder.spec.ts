@@ -79,6 +79,8 @@ describe('buildOverview', () => {
   it('sums check-ins per hour for the city and keeps districts apart', () => {
     expect(overview.city.checkinsHourly).toEqual([{ hour: '2021-05-16T12:00:00+08:00', checkins: 5, people: 7 }]);
     expect(wanhua.checkinsHourly).toEqual([{ hour: '2021-05-16T12:00:00+08:00', checkins: 3, people: 5 }]);
+    expect(wanhua).toMatchObject({ checkins: 3, people: 5 });
+    expect(overview.city).toMatchObject({ checkins: 5, people: 7 });
   });
 
   it('passes the version, data-as-of and unlocated imported cases through', () => {

@@ -75,6 +75,7 @@ export function buildOverview(inputs: OverviewInputs): Overview {
       point.people += h.people;
       hourly.set(h.hour, point);
     }
+    const checkinsHourly = [...hourly.values()].sort((a, b) => a.hour.localeCompare(b.hour));
     return {
       code,
       name,
@@ -84,7 +85,9 @@ export function buildOverview(inputs: OverviewInputs): Overview {
       totalCases: daily.reduce((s, p) => s + p.cases, 0),
       last7Per100k: population > 0 ? round((last7 / population) * 100_000) : 0,
       daily,
-      checkinsHourly: [...hourly.values()].sort((a, b) => a.hour.localeCompare(b.hour)),
+      checkinsHourly,
+      checkins: checkinsHourly.reduce((s, h) => s + h.checkins, 0),
+      people: checkinsHourly.reduce((s, h) => s + h.people, 0),
     };
   };
 

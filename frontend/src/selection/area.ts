@@ -13,6 +13,8 @@ export function emptyArea(district: District): AreaOverview {
     last7Per100k: 0,
     daily: [],
     checkinsHourly: [],
+    checkins: 0,
+    people: 0,
   };
 }
 

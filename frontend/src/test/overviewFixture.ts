@@ -41,6 +41,8 @@ function area(code: string, name: string, nameEn: string, scale: number, populat
     last7Per100k: round4((last7 / population) * 1e5),
     daily,
     checkinsHourly: hourlySeries(scale),
+    checkins: hourlySeries(scale).reduce((sum, h) => sum + h.checkins, 0),
+    people: hourlySeries(scale).reduce((sum, h) => sum + h.people, 0),
   };
 }
 

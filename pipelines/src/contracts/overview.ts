@@ -32,6 +32,10 @@ export interface AreaOverview {
   last7Per100k: number;
   daily: DailyPoint[];
   checkinsHourly: HourlyCheckins[];
+  /** Check-in records in the check-in window (checkinsFrom to checkinsTo). */
+  checkins: number;
+  /** People in the check-in window: companions and family members included. */
+  people: number;
 }
 
 export interface Overview {
