@@ -10,7 +10,11 @@ const common = {
   rootDir: '.',
 };
 
+// Marks this run, so the privacy sweep looks only at what this run's tests left behind.
+process.env.EPIBOARD_TEST_RUN_STARTED ??= String(Date.now());
+
 export default {
+  testSequencer: '<rootDir>/jest.sequencer.js',
   projects: [
     { ...common, displayName: 'pipelines', testEnvironment: 'node', testMatch: ['<rootDir>/pipelines/src/**/*.spec.ts'] },
     { ...common, displayName: 'backend-unit', testEnvironment: 'node', testMatch: ['<rootDir>/backend/src/**/*.spec.ts'] },
