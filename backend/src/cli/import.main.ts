@@ -12,6 +12,7 @@ const FEEDS = {
   checkins: { path: '/api/ingest/checkins', kind: 'json' },
   sms: { path: '/api/ingest/sms', kind: 'json' },
   scans: { path: '/api/ingest/scans', kind: 'json' },
+  'case-reports': { path: '/api/ingest/case-reports', kind: 'json' },
   venues: { path: '/api/ingest/venues', kind: 'json' },
 } as const;
 type Feed = keyof typeof FEEDS;
