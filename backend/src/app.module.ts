@@ -9,6 +9,8 @@ import { IngestModule } from './ingest/ingest.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { ReliefModule } from './relief/relief.module.js';
+import { ResourcesModule } from './resources/resources.module.js';
 import { RetentionModule } from './retention/retention.module.js';
 import { StoreModule } from './store/store.module.js';
 import { VenuesModule } from './venues/venues.module.js';
@@ -19,7 +21,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), StoreModule, QueueModule, IngestModule, MetricsModule, VenuesModule, CaseReportsModule, RetentionModule, LiveModule, HealthModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), StoreModule, QueueModule, IngestModule, MetricsModule, VenuesModule, CaseReportsModule, ResourcesModule, ReliefModule, RetentionModule, LiveModule, HealthModule, DemoModule],
       // Fault drills exist only when asked for; a production process has no such route.
       controllers: config.faultInjection ? [FaultsController] : [],
     };

@@ -91,8 +91,8 @@ async function ceilingRate(total: number, perInsert: number): Promise<number> {
     const hasher = new IdentifierHasher(Buffer.alloc(32, 1));
     const district = new Map(VENUES.map((v, i) => [v.code, `630000${String(10 + (i % 12) * 10).padStart(2, '0')}`]));
     const blocks = Array.from({ length: total / perInsert }, (_, b) =>
-      parseCheckins(checkins(perInsert, 99_000 + b), hasher, Date.now(), (i) => `ceiling:${b}:${i}`).rows.map((r) => ({
-        time: r.time, venue_code: r.venueCode, district_code: district.get(r.venueCode)!, channel: r.channel, person_hash: r.personHash, party_size: r.partySize, dedup_key: r.dedupKey!, batch_id: 'ceiling', ingested_at: Date.now(),
+      parseCheckins(checkins(perInsert, 99_000 + b), hasher, Date.now(), true).rows.map((r) => ({
+        time: r.time, venue_code: r.venueCode, district_code: district.get(r.venueCode)!, channel: r.channel, person_hash: r.personHash, party_size: r.partySize, dedup_key: `batch:ceiling-${b}:${r.item}`, batch_id: 'ceiling', ingested_at: Date.now(),
       })),
     );
     // Only the inserts are timed: rows are generated and hashed beforehand.

@@ -14,12 +14,16 @@ const FEEDS = {
   scans: { path: '/api/ingest/scans', kind: 'json' },
   'case-reports': { path: '/api/ingest/case-reports', kind: 'json' },
   venues: { path: '/api/ingest/venues', kind: 'json' },
+  resources: { path: '/api/ingest/resources', kind: 'csv-or-json' },
+  relief: { path: '/api/ingest/relief', kind: 'json' },
 } as const;
 type Feed = keyof typeof FEEDS;
 
 const USAGE = `usage: npm run import -- <feed> <file>
   feeds: ${Object.keys(FEEDS).join(', ')}
-  cases takes the CDC CSV (確定病名,個案研判日,縣市,鄉鎮,...) or a JSON array; the others a JSON array.
+  cases takes the CDC CSV (確定病名,個案研判日,縣市,鄉鎮,...) or a JSON array;
+  resources the press-figure CSV (date,date_precision,geography,metric,value,unit,...) or a JSON array;
+  the others a JSON array.
   The server is EPIBOARD_URL (default http://localhost:$PORT, PORT default 3000).`;
 
 class ImportError extends Error {}

@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, HttpException, HttpStatus, Inject, NotFoundException, Param, Post, Query, Req, ServiceUnavailableException, UnsupportedMediaTypeException } from '@nestjs/common';
 import type { Request } from 'express';
-import { CaseInputError, CaseReportInputError, CheckinFeedInputError, CheckinInputError, CsvSyntaxError, VenueInputError } from '@epiboard/pipelines';
+import { CaseInputError, CaseReportInputError, CheckinFeedInputError, CheckinInputError, CsvSyntaxError, ReliefInputError, ResourceInputError, VenueInputError } from '@epiboard/pipelines';
 import { EmptyBatchError, IngestService, QueueFullError, QueueUnavailableError, TooManyRecordsError, type SubmitOptions, type SubmitReceipt } from './ingest.service.js';
 
 const BATCH_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -69,6 +69,26 @@ export class IngestController {
     return this.accept(() => this.ingest.submitVenues(body, options(req)));
   }
 
+  /** Facility resource snapshots as JSON (one or an array), or the press-figure CSV as text/csv. */
+  @Post('resources')
+  @HttpCode(202)
+  resources(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
+    if (req.is('text/csv') || req.is('text/plain')) {
+      if (typeof body !== 'string') throw new BadRequestException('empty CSV body');
+      return this.accept(() => this.ingest.submitCapacityPressCsv(body, options(req)));
+    }
+    if (req.is('application/json')) return this.accept(() => this.ingest.submitResources(body, options(req)));
+    throw new UnsupportedMediaTypeException('send snapshots as application/json, or the press-figure CSV as text/csv');
+  }
+
+  /** Relief application status events: { applicationId, program, district, status, at, amount? }, one or a JSON array. */
+  @Post('relief')
+  @HttpCode(202)
+  relief(@Req() req: Request, @Body() body: unknown): Promise<SubmitReceipt> {
+    this.requireJson(req);
+    return this.accept(() => this.ingest.submitRelief(body, options(req)));
+  }
+
   @Get('batches/:id')
   async batch(@Param('id') rawId: string) {
     const id = batchIdParam(rawId);
@@ -127,7 +147,7 @@ function batchIdParam(raw: string): string {
 
 /** The edge's own errors as HTTP answers; anything else stays a 500. */
 function asHttpError(error: unknown): never {
-  const inputErrors = [CaseInputError, CaseReportInputError, CheckinInputError, VenueInputError, CsvSyntaxError, CheckinFeedInputError, EmptyBatchError];
+  const inputErrors = [CaseInputError, CaseReportInputError, CheckinInputError, VenueInputError, CsvSyntaxError, CheckinFeedInputError, EmptyBatchError, ResourceInputError, ReliefInputError];
   if (inputErrors.some((type) => error instanceof type)) throw new BadRequestException((error as Error).message);
   if (error instanceof QueueUnavailableError) throw new ServiceUnavailableException(`${error.message}; nothing was accepted, retry later`);
   if (error instanceof QueueFullError) throw new HttpException(`${error.message}; nothing was accepted`, HttpStatus.TOO_MANY_REQUESTS);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CaseCountRow, CaseReportRow, RejectedRecord, VenueRow } from '@epiboard/pipelines';
+import type { CaseCountRow, CaseReportRow, RejectedRecord, ReliefEventRow, ResourceSnapshotRow, VenueRow } from '@epiboard/pipelines';
 import { ClickHouseStore } from '../store/clickhouse-store.js';
 import type { IngestBatch } from '../queue/ingest-queue.js';
 
@@ -118,6 +118,32 @@ export class IngestRepository {
         ingested_at: ingestedAt,
       })),
       `${batch.batchId}:case_reports`,
+    );
+  }
+
+  /** Snapshots in long format: one row per facility, kind (or item) and time, one insert per table. */
+  async insertResourceSnapshots(batch: IngestBatch, rows: ResourceSnapshotRow[]): Promise<void> {
+    const ingestedAt = Date.now();
+    const facility = (s: ResourceSnapshotRow) => ({ time: s.time, facility_id: s.facilityId, facility_name: s.facilityName, facility_type: s.facilityType, district_code: s.districtCode });
+    const stamp = { batch_id: batch.batchId, ingested_at: ingestedAt };
+    await this.store.insert(
+      'resource_capacity',
+      rows.flatMap((s) => s.capacity.map((c) => ({ ...facility(s), kind: c.kind, total: c.total, occupied: c.occupied, ...stamp }))),
+      `${batch.batchId}:resource_capacity`,
+    );
+    await this.store.insert(
+      'resource_stock',
+      rows.flatMap((s) => s.stock.map((st) => ({ ...facility(s), item: st.item, quantity: st.quantity, ...stamp }))),
+      `${batch.batchId}:resource_stock`,
+    );
+  }
+
+  async insertReliefEvents(batch: IngestBatch, rows: ReliefEventRow[]): Promise<void> {
+    const ingestedAt = Date.now();
+    await this.store.insert(
+      'relief_events',
+      rows.map((r) => ({ application_id: r.applicationId, program: r.program, district_code: r.districtCode, status: r.status, at: r.at, amount: r.amount, batch_id: batch.batchId, ingested_at: ingestedAt })),
+      `${batch.batchId}:relief_events`,
     );
   }
 

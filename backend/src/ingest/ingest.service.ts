@@ -5,8 +5,11 @@ import {
   loadTownshipRegistry,
   parseCaseRecords,
   parseCaseReports,
+  parseCapacityPressCsv,
   parseCdcCaseCsv,
   parseCheckins,
+  parseReliefEvents,
+  parseResourceSnapshots,
   parseScans,
   parseSmsMessages,
   parseVenues,
@@ -114,7 +117,7 @@ export class IngestService {
 
   /** Plain check-ins have no id of their own: the batch and position are their key, so a retried batch counts once. */
   submitCheckins(items: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {
-    return this.enqueue(IngestJob.Checkins, options.source ?? 'checkins', (batchId) => parseCheckins(items, this.hasher, Date.now(), (i) => `batch:${batchId}:${i}`), options);
+    return this.enqueue(IngestJob.Checkins, options.source ?? 'checkins', () => parseCheckins(items, this.hasher, Date.now(), true), options);
   }
 
   /** 1922 SMS as the carrier delivers them; the message id is the key. */
@@ -134,6 +137,21 @@ export class IngestService {
 
   submitVenues(items: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {
     return this.enqueue(IngestJob.Venues, options.source ?? 'venues', () => parseVenues(items), options);
+  }
+
+  /** Facility snapshots as JSON; the same facility, kind or item and time again counts once. */
+  submitResources(body: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {
+    return this.enqueue(IngestJob.Resources, options.source ?? 'resources', () => parseResourceSnapshots(body, Date.now()), options);
+  }
+
+  /** The press-figure CSV: Taipei City's figures become city snapshots, the other lines dead letters. */
+  submitCapacityPressCsv(text: string, options: SubmitOptions = {}): Promise<SubmitReceipt> {
+    return this.enqueue(IngestJob.Resources, options.source ?? 'capacity-press-csv', () => parseCapacityPressCsv(text, Date.now()), options);
+  }
+
+  /** Relief application status events; no applicant data passes. */
+  submitRelief(body: unknown, options: SubmitOptions = {}): Promise<SubmitReceipt> {
+    return this.enqueue(IngestJob.Relief, options.source ?? 'relief', () => parseReliefEvents(body, Date.now()), options);
   }
 
   /**

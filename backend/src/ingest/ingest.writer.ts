@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { CaseCountRow, CaseReportRow, CheckinRow, RejectedRecord, VenueRow } from '@epiboard/pipelines';
+import type { CaseCountRow, CaseReportRow, CheckinRow, RejectedRecord, ReliefEventRow, ResourceSnapshotRow, VenueRow } from '@epiboard/pipelines';
 import { IngestJob, type IngestBatch, type IngestResult } from '../queue/ingest-queue.js';
 import { IngestRepository, type StoredCheckin } from './ingest.repository.js';
 import { WriteBuffer } from './write-buffer.js';
@@ -23,10 +23,14 @@ interface CheckinOutcome {
  */
 type BatchRows = { batchId: string; rows: CheckinRow[]; firstRun: boolean };
 
+/** The key that makes a delivery the same check-in: its SMS or scan id, or its batch and position. */
+function keyOf(row: CheckinRow, batchId: string): string | undefined {
+  return row.dedupKey ?? (row.item !== undefined ? `batch:${batchId}:${row.item}` : undefined);
+}
+
 /** Where a check-in was in its request: "item 7" for the plain feed, else its SMS or scan key. */
 function positionOf(row: CheckinRow): string {
-  const m = /^batch:[^:]+:(\d+)$/.exec(row.dedupKey ?? '');
-  return m ? `item ${m[1]}` : (row.dedupKey ?? 'record');
+  return row.item !== undefined ? `item ${row.item}` : (row.dedupKey ?? 'record');
 }
 
 /**
@@ -47,6 +51,8 @@ export class IngestWriter implements OnModuleDestroy {
     [IngestJob.Checkins]: (batch, run) => this.writeCheckins(batch as IngestBatch<CheckinRow>, run),
     [IngestJob.Venues]: (batch) => this.writeVenues(batch as IngestBatch<VenueRow>),
     [IngestJob.CaseReports]: (batch) => this.writeCaseReports(batch as IngestBatch<CaseReportRow>),
+    [IngestJob.Resources]: (batch) => this.writeResources(batch as IngestBatch<ResourceSnapshotRow>),
+    [IngestJob.Relief]: (batch) => this.writeRelief(batch as IngestBatch<ReliefEventRow>),
   };
 
   /** Shutdown: what is buffered is written before the connections close. */
@@ -72,8 +78,9 @@ export class IngestWriter implements OnModuleDestroy {
     const all = sets.flatMap((s) => s.rows);
     if (all.length === 0) return sets.map(() => ({ inserted: 0, duplicates: 0, unknownVenue: [] }));
     const districts = await this.repository.venueDistricts([...new Set(all.map((r) => r.venueCode))]);
-    const toCheck = sets.flatMap((s) => s.rows.filter((r) => r.dedupKey && districts.has(r.venueCode) && !(s.firstRun && r.dedupKey.startsWith(`batch:${s.batchId}:`))));
-    const keys = [...new Set(toCheck.map((r) => r.dedupKey!))];
+    // A plain batch's own keys cannot be stored before its first run: only SMS and scan ids, and retries, are looked up.
+    const toCheck = sets.flatMap((s) => s.rows.filter((r) => districts.has(r.venueCode) && (r.dedupKey !== undefined || (r.item !== undefined && !s.firstRun))).map((r) => ({ key: keyOf(r, s.batchId)!, time: r.time })));
+    const keys = [...new Set(toCheck.map((r) => r.key))];
     const times = toCheck.map((r) => r.time);
     const seen = keys.length ? await this.repository.existingCheckinKeys(keys, Math.min(...times), Math.max(...times)) : new Set<string>();
 
@@ -86,12 +93,15 @@ export class IngestWriter implements OnModuleDestroy {
         if (districtCode === undefined) {
           // The row is already hashed: safe to keep whole.
           outcome.unknownVenue.push({ position: positionOf(row), reason: `unknown venue code ${row.venueCode} (register it with POST /api/ingest/venues first)`, raw: JSON.stringify(row) });
-        } else if (row.dedupKey && seen.has(row.dedupKey)) {
+          return;
+        }
+        const key = keyOf(row, batchId);
+        if (key && seen.has(key)) {
           outcome.duplicates++;
         } else {
-          if (row.dedupKey) seen.add(row.dedupKey);
+          if (key) seen.add(key);
           // Built once, in the table's shape: at 50,000 rows a flush, copies cost.
-          toInsert.push({ time: row.time, venue_code: row.venueCode, district_code: districtCode, channel: row.channel, person_hash: row.personHash, party_size: row.partySize, dedup_key: row.dedupKey ?? '', batch_id: batchId, ingested_at: ingestedAt });
+          toInsert.push({ time: row.time, venue_code: row.venueCode, district_code: districtCode, channel: row.channel, person_hash: row.personHash, party_size: row.partySize, dedup_key: key ?? '', batch_id: batchId, ingested_at: ingestedAt });
           outcome.inserted++;
         }
       });
@@ -103,6 +113,17 @@ export class IngestWriter implements OnModuleDestroy {
 
   private async writeCaseReports(batch: IngestBatch<CaseReportRow>): Promise<IngestResult> {
     await this.repository.insertCaseReports(batch, batch.rows);
+    return this.finish(batch, batch.rows.length, batch.rejected);
+  }
+
+  /** Accepted counts snapshots; their figures land in resource_capacity and resource_stock. */
+  private async writeResources(batch: IngestBatch<ResourceSnapshotRow>): Promise<IngestResult> {
+    await this.repository.insertResourceSnapshots(batch, batch.rows);
+    return this.finish(batch, batch.rows.length, batch.rejected);
+  }
+
+  private async writeRelief(batch: IngestBatch<ReliefEventRow>): Promise<IngestResult> {
+    await this.repository.insertReliefEvents(batch, batch.rows);
     return this.finish(batch, batch.rows.length, batch.rejected);
   }
 

@@ -9,6 +9,8 @@ export enum IngestJob {
   Checkins = 'checkins',
   Venues = 'venues',
   CaseReports = 'case-reports',
+  Resources = 'resources',
+  Relief = 'relief',
 }
 
 /** What the edge enqueues: validated rows, identifiers already hashed, and the rejects. */

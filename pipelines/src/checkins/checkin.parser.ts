@@ -27,6 +27,11 @@ export interface CheckinRow {
    * and position for the plain check-in feed. The store counts each key once.
    */
   dedupKey?: string;
+  /**
+   * Position in its request, for the plain feed, whose key is batch:<batchId>:<item>. Kept as
+   * a number, not as the key: 10,000 keys of 45 characters would weigh on every queued batch.
+   */
+  item?: number;
 }
 
 export const MAX_PARTY_SIZE = 50;
@@ -60,12 +65,12 @@ const ALLOWED_KEYS = new Set(['venueCode', 'time', 'channel', 'phone', 'appUserI
  * Validates and hashes a JSON array of check-ins. Rejections carry the record with its
  * identifiers already replaced by their hash, so the dead-letter table holds no raw number.
  */
-export function parseCheckins(items: unknown, hasher: IdentifierHasher, now: number, keyFor?: (index: number) => string): ParsedBatch<CheckinRow> {
+export function parseCheckins(items: unknown, hasher: IdentifierHasher, now: number, numbered = false): ParsedBatch<CheckinRow> {
   if (!Array.isArray(items)) throw new CheckinInputError('expected a JSON array of check-ins');
   const batch: ParsedBatch<CheckinRow> = { rows: [], rejected: [] };
   items.forEach((item, i) => {
     const result = parseCheckin(item, hasher, now);
-    if (result.ok) batch.rows.push(keyFor ? { ...result.row, dedupKey: keyFor(i) } : result.row);
+    if (result.ok) batch.rows.push(numbered ? { ...result.row, item: i } : result.row);
     else batch.rejected.push({ position: `item ${i}`, reason: result.reason, raw: deadLetterJson(redactCheckin(item, hasher)) });
   });
   return batch;

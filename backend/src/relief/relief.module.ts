@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { ReliefController } from './relief.controller.js';
+import { ReliefRepository } from './relief.repository.js';
+
+@Module({ controllers: [ReliefController], providers: [ReliefRepository] })
+export class ReliefModule {}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { ResourcesController } from './resources.controller.js';
+import { ResourcesRepository } from './resources.repository.js';
+
+@Module({ controllers: [ResourcesController], providers: [ResourcesRepository] })
+export class ResourcesModule {}
