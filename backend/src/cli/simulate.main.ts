@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { seededRandom, simulateCaseReports, simulateCheckinsForHour, simulateVenues, toChannelMessages } from '@epiboard/pipelines';
+import { seededRandom, simulateCaseReports, simulateCheckinsForHour, simulateReliefEvents, simulateResourceSnapshots, simulateVenues, toChannelMessages } from '@epiboard/pipelines';
 
 /**
  * `npm run simulate -- <feed> [count] > file.json`: realistic input for a feed, in the format its
@@ -14,6 +14,9 @@ const FEEDS: Record<string, (count: number, now: number, random: () => number) =
   sms: (count, now, random) => toChannelMessages(visits(count * 3, now, random).filter((v) => v.channel === 'sms').slice(0, count), random, `sim-${now}`).sms,
   scans: (count, now, random) => toChannelMessages(visits(count * 2, now, random).filter((v) => v.channel === 'app').slice(0, count), random, `sim-${now}`).scans,
   'case-reports': (count, now, random) => simulateCaseReports(count, now, random, `SIM-${now}`),
+  // One snapshot per facility and hour, `count` hours back.
+  resources: (count, now, random) => Array.from({ length: count }, (_, h) => simulateResourceSnapshots(new Date(now - h * 3_600_000), random)).flat(),
+  relief: (count, now, random) => simulateReliefEvents(new Date(now), random, { applications: count }),
 };
 
 /** Visits over the last hours at the 400 venues `simulate venues 400` gives. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { REFERENCE_DIR, seededRandom, simulateCheckinsForHour, simulateVenues, toChannelMessages, type CheckinInput, type SimulatedVenue } from '@epiboard/pipelines';
+import { REFERENCE_DIR, seededRandom, simulateCheckinsForHour, simulateVenues, toChannelMessages, simulateReliefEvents, simulateResourceSnapshots, type CheckinInput, type SimulatedVenue } from '@epiboard/pipelines';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { IngestService } from '../ingest/ingest.service.js';
@@ -35,6 +35,7 @@ export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
   private state: DemoState;
   private timers: NodeJS.Timeout[] = [];
   private stopped = false;
+  private lastResourceHour = 0;
   private readonly venues: SimulatedVenue[] = simulateVenues(VENUE_COUNT);
   private readonly random = seededRandom(Date.now() % 2 ** 31);
 
@@ -74,6 +75,7 @@ export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
     const days = planCaseReplay(readFileSync(join(REFERENCE_DIR, CDC_FILE), 'utf8')).filter((d) => !this.state.casesThrough || d.through > this.state.casesThrough);
     this.logger.log(`replaying ${days.length} day(s) of CDC cases, one per ${this.config.demoDayMs} ms, with simulated check-ins`);
     void this.replayCases(days);
+    await this.sendResourcesAndRelief(true);
     await this.sendCheckins();
   }
 
@@ -102,8 +104,24 @@ export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
       }
       if (checkins.length > 0) await this.sendVisits(checkins, now);
       this.save({ checkinsThrough: now });
+      await this.sendResourcesAndRelief(false);
       await this.sleep(LIVE_TICK_MS);
     }
+  }
+
+  /**
+   * Capacity snapshots once an hour per facility, and relief applications moving through review.
+   * Keyed by the hour, so a restart within the hour sends nothing twice.
+   */
+  private async sendResourcesAndRelief(atStart: boolean): Promise<void> {
+    const hour = Math.floor(Date.now() / HOUR) * HOUR;
+    if (!atStart && hour === this.lastResourceHour) return;
+    this.lastResourceHour = hour;
+    const hours = atStart ? 24 : 1;
+    const snapshots = Array.from({ length: hours }, (_, h) => simulateResourceSnapshots(new Date(hour - h * HOUR), this.random)).flat();
+    await this.ingest.submitResources(snapshots, { source: 'demo-resources', idempotencyKey: `demo-resources-${hour}-${hours}` });
+    const relief = simulateReliefEvents(new Date(), seededRandom(Math.floor(hour / HOUR)), { applications: atStart ? 300 : 10, days: atStart ? 30 : 1 });
+    if (relief.length) await this.ingest.submitRelief(relief, { source: 'demo-relief', idempotencyKey: `demo-relief-${hour}-${atStart}` });
   }
 
   /** Visits go in as the real channels deliver them: 1922 SMS bodies and TaipeiPASS scans. */
