@@ -4,6 +4,7 @@ import type { DailyPoint } from '../api/overview';
 import { formatCount, formatRate } from '../format/numbers';
 import { DAY_MS, parseDay } from '../format/time';
 import { countScale, countTicks, dayDomain, round2 } from './scales';
+import { ChartAxes } from './ChartAxes';
 
 export interface EpicurveProps {
   daily: readonly DailyPoint[];
@@ -138,28 +139,7 @@ export function Epicurve({ daily, from, to, label, markerDay = null, onDayClick,
       aria-label={label}
       onClick={onDayClick ? onClick : undefined}
     >
-      <g className="axis axis-y">
-        {layout.yTicks.map((tick) => (
-          <g key={tick.label} transform={`translate(0,${tick.y})`}>
-            <line className="gridline" x1={MARGIN.left} x2={width - MARGIN.right} />
-            <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
-              {tick.label}
-            </text>
-          </g>
-        ))}
-      </g>
-      <g className="axis axis-x" transform={`translate(0,${layout.baselineY})`}>
-        <line className="baseline" x1={MARGIN.left} x2={width - MARGIN.right} />
-        {/* Keyed by position: over a multi-year range labels such as 1/1 repeat. */}
-        {layout.xTicks.map((tick) => (
-          <g key={tick.x} transform={`translate(${tick.x},0)`}>
-            <line className="tick" y2={5} />
-            <text y={17} textAnchor="middle">
-              {tick.label}
-            </text>
-          </g>
-        ))}
-      </g>
+      <ChartAxes width={width} margin={MARGIN} baselineY={layout.baselineY} yTicks={layout.yTicks} xTicks={layout.xTicks} xLabels="centred" />
       {hasCases ? (
         <>
           <g className="bars">

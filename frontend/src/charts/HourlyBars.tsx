@@ -4,6 +4,7 @@ import type { HourlyCheckins } from '../api/overview';
 import { formatCount } from '../format/numbers';
 import { HOUR_MS, formatTaipeiDateTime, toTaipeiWallClock } from '../format/time';
 import { countScale, countTicks, hourDomain, round2 } from './scales';
+import { ChartAxes } from './ChartAxes';
 
 export interface HourlyBarsProps {
   hours: readonly HourlyCheckins[];
@@ -75,27 +76,7 @@ export function HourlyBars({ hours, from, to, label, width = 640, height = 200 }
 
   return (
     <svg data-testid="checkins-chart" className="chart hourly-bars" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      <g className="axis axis-y">
-        {layout.yTicks.map((tick) => (
-          <g key={tick.label} transform={`translate(0,${tick.y})`}>
-            <line className="gridline" x1={MARGIN.left} x2={width - MARGIN.right} />
-            <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end">
-              {tick.label}
-            </text>
-          </g>
-        ))}
-      </g>
-      <g className="axis axis-x" transform={`translate(0,${layout.baselineY})`}>
-        <line className="baseline" x1={MARGIN.left} x2={width - MARGIN.right} />
-        {layout.xTicks.map((tick) => (
-          <g key={tick.label} transform={`translate(${tick.x},0)`}>
-            <line className="tick" y2={5} />
-            <text x={3} y={17} textAnchor="start">
-              {tick.label}
-            </text>
-          </g>
-        ))}
-      </g>
+      <ChartAxes width={width} margin={MARGIN} baselineY={layout.baselineY} yTicks={layout.yTicks} xTicks={layout.xTicks} xLabels="after-tick" />
       {hasCheckins ? (
         <g className="bars">
           {layout.bars.map((bar) => (
