@@ -102,3 +102,38 @@ describe('one data folder, one Epiboard', () => {
     }
   }, 60_000);
 });
+
+describe('second trial', () => {
+  let app: RunningEpiboard;
+  beforeAll(async () => {
+    app = await startEpiboard({ REDIS_URL: undefined });
+  }, 90_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('an empty JSON body is a 400 on every JSON feed', async () => {
+    for (const feed of ['sms', 'scans', 'case-reports', 'resources', 'relief', 'checkins', 'venues']) {
+      const res = await fetch(`${app.url}/api/ingest/${feed}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' });
+      expect({ feed, status: res.status }).toEqual({ feed, status: 400 });
+    }
+  });
+
+  it('impossible dates in queries are refused', async () => {
+    expect((await fetch(`${app.url}/api/case-reports?from=2021-02-30&to=2021-03-01`)).status).toBe(400);
+    expect((await fetch(`${app.url}/api/venues/277025136512291/stats?from=2021-02-30`)).status).toBe(400);
+  });
+
+  it('the failed-batch endpoints answer 503, not 500, when Redis is down', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const pid = Number(readFileSync(join(app.dataDir, 'redis', 'redis.pid'), 'utf8'));
+    process.kill(pid, 'SIGSTOP');
+    try {
+      expect((await fetch(`${app.url}/api/ingest/failed`)).status).toBe(503);
+      expect((await fetch(`${app.url}/api/ingest/failed/00000000-0000-0000-0000-000000000000/replay`, { method: 'POST' })).status).toBe(503);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+  }, 30_000);
+});

@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ClickHouseStore } from '../store/clickhouse-store.js';
+import { isIsoDate } from '../metrics/metrics.service.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** "As of" a time: an ISO timestamp, or now. What was known then is what had been reported by then. */
 function asOfMs(raw: string | undefined): number {
@@ -27,7 +27,7 @@ export class CaseReportsController {
   @Get()
   async counts(@Query('from') from?: string, @Query('to') to?: string, @Query('asOf') asOf?: string) {
     for (const [name, v] of [['from', from], ['to', to]] as const) {
-      if (v === undefined || !ISO_DATE.test(v) || Number.isNaN(Date.parse(v))) throw new BadRequestException(`${name} must be a date YYYY-MM-DD`);
+      if (v === undefined || !isIsoDate(v)) throw new BadRequestException(`${name} must be a real date YYYY-MM-DD`);
     }
     if (from! > to!) throw new BadRequestException(`from (${from}) is after to (${to})`);
     const rows = await this.store.query<{ date: string; district_code: string; cases: string }>(

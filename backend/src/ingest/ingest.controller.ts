@@ -77,7 +77,10 @@ export class IngestController {
       if (typeof body !== 'string') throw new BadRequestException('empty CSV body');
       return this.accept(() => this.ingest.submitCapacityPressCsv(body, options(req)));
     }
-    if (req.is('application/json')) return this.accept(() => this.ingest.submitResources(body, options(req)));
+    if (req.is('application/json')) {
+      this.requireJson(req);
+      return this.accept(() => this.ingest.submitResources(body, options(req)));
+    }
     throw new UnsupportedMediaTypeException('send snapshots as application/json, or the press-figure CSV as text/csv');
   }
 
@@ -112,14 +115,14 @@ export class IngestController {
   failed(@Query('limit') limit = '100') {
     const n = Number(limit);
     if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new BadRequestException('limit must be a whole number from 1 to 10000');
-    return this.ingest.failedBatches(n);
+    return this.ingest.failedBatches(n).catch(asHttpError);
   }
 
   @Post('failed/:id/replay')
   @HttpCode(202)
   async replay(@Param('id') rawId: string) {
     const id = batchIdParam(rawId);
-    const outcome = await this.ingest.replayFailed(id);
+    const outcome = await this.ingest.replayFailed(id).catch(asHttpError);
     if (outcome === 'unknown') throw new NotFoundException(`no batch ${id}`);
     if (outcome === 'not-failed') throw new HttpException(`batch ${id} has not failed`, HttpStatus.CONFLICT);
     return { batchId: id, state: 'queued' };
@@ -127,6 +130,8 @@ export class IngestController {
 
   private requireJson(req: Request): void {
     if (!req.is('application/json')) throw new UnsupportedMediaTypeException('send a JSON array with Content-Type: application/json');
+    // Express reads an empty JSON body as {}: that is not one empty record, it is no body.
+    if (Number(req.headers['content-length'] ?? 0) === 0 && !req.headers['transfer-encoding']) throw new BadRequestException('the body is empty');
   }
 
   private async accept(submit: () => Promise<SubmitReceipt>): Promise<SubmitReceipt> {
@@ -149,7 +154,7 @@ function batchIdParam(raw: string): string {
 function asHttpError(error: unknown): never {
   const inputErrors = [CaseInputError, CaseReportInputError, CheckinInputError, VenueInputError, CsvSyntaxError, CheckinFeedInputError, EmptyBatchError, ResourceInputError, ReliefInputError];
   if (inputErrors.some((type) => error instanceof type)) throw new BadRequestException((error as Error).message);
-  if (error instanceof QueueUnavailableError) throw new ServiceUnavailableException(`${error.message}; nothing was accepted, retry later`);
+  if (error instanceof QueueUnavailableError) throw new ServiceUnavailableException(`${error.message}; retry later`);
   if (error instanceof QueueFullError) throw new HttpException(`${error.message}; nothing was accepted`, HttpStatus.TOO_MANY_REQUESTS);
   if (error instanceof TooManyRecordsError) throw new HttpException(error.message, HttpStatus.PAYLOAD_TOO_LARGE);
   throw error;

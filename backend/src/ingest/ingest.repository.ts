@@ -188,7 +188,7 @@ export class IngestRepository {
 
   async deadLetters(batchId: string, limit: number): Promise<Array<{ position: string; reason: string; raw: string }>> {
     return this.store.query(
-      'SELECT position, reason, raw FROM ingest_dead_letter WHERE batch_id = {batchId:String} ORDER BY received_at LIMIT {limit:UInt32}',
+      'SELECT position, reason, raw FROM ingest_dead_letter WHERE batch_id = {batchId:String} ORDER BY received_at, toUInt64OrZero(extract(position, \'\\\\d+\')), position LIMIT {limit:UInt32}',
       { batchId, limit },
     );
   }

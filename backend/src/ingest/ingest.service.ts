@@ -177,7 +177,7 @@ export class IngestService {
     try {
       await this.queue.add(job, batch, ingestJobOptions(batch.batchId, this.config.ingest));
     } catch (error) {
-      throw new QueueUnavailableError(`the ingest queue did not take the batch (${(error as Error).message})`);
+      throw new QueueUnavailableError(`the ingest queue did not take the batch (${(error as Error).message}); nothing was accepted`);
     }
     const receipt = { accepted: parsed.rows.length, rejected: parsed.rejected.length };
     this.remember(batch.batchId, receipt);
@@ -198,7 +198,9 @@ export class IngestService {
 
   /** Batches that failed every attempt, with their payloads kept in Redis. */
   async failedBatches(limit = 100): Promise<FailedBatch[]> {
-    const jobs = await this.queue.getFailed(0, limit - 1);
+    const jobs = await this.queue.getFailed(0, limit - 1).catch((error: Error) => {
+      throw new QueueUnavailableError(`the ingest queue did not answer (${error.message})`);
+    });
     return jobs.map((job) => ({
       batchId: String(job.id),
       job: job.name,
@@ -213,11 +215,15 @@ export class IngestService {
 
   /** Puts a failed batch back on the queue; its deduplication makes a replay safe. */
   async replayFailed(batchId: string): Promise<'replayed' | 'not-failed' | 'unknown'> {
-    const job = await this.queue.getJob(batchId);
-    if (!job) return 'unknown';
-    if ((await job.getState()) !== 'failed') return 'not-failed';
-    await job.retry('failed');
-    return 'replayed';
+    try {
+      const job = await this.queue.getJob(batchId);
+      if (!job) return 'unknown';
+      if ((await job.getState()) !== 'failed') return 'not-failed';
+      await job.retry('failed');
+      return 'replayed';
+    } catch (error) {
+      throw new QueueUnavailableError(`the ingest queue did not answer (${(error as Error).message})`);
+    }
   }
 
   /**

@@ -54,7 +54,8 @@ export class MetricsService {
   }
 }
 
-function isIsoDate(value: string): boolean {
+/** A real calendar day written YYYY-MM-DD (2021-02-30 is not). */
+export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;

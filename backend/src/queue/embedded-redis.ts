@@ -94,15 +94,20 @@ export async function waitForPing(url: string, timeoutMs: number): Promise<void>
   let lastError: unknown;
   while (Date.now() < deadline) {
     const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
-    client.on('error', () => undefined);
+    let reported: Error | undefined;
+    client.on('error', (error: Error) => (reported = error));
     try {
       await client.connect();
       await client.ping();
       client.disconnect();
       return;
     } catch (error) {
-      lastError = error;
+      lastError = reported ?? error;
       client.disconnect();
+      // A refused password will not get better by waiting.
+      if (/WRONGPASS|NOAUTH|invalid password|invalid username/i.test(String((lastError as Error)?.message))) {
+        throw new RedisUnavailableError(`Redis at ${redactUrlPassword(url)} refused the credentials in REDIS_URL (${(lastError as Error).message})`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   }

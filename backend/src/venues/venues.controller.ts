@@ -1,9 +1,9 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { parseVenueCode } from '@epiboard/pipelines';
 import { ClickHouseStore } from '../store/clickhouse-store.js';
+import { isIsoDate } from '../metrics/metrics.service.js';
 import { addDays } from '../metrics/overview.builder.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface VenueStats {
   code: string;
@@ -29,7 +29,7 @@ export class VenuesController {
     const code = parseVenueCode(rawCode);
     if (!code) throw new BadRequestException('a venue code is 15 digits');
     for (const [name, v] of [['from', from], ['to', to]] as const) {
-      if (v !== undefined && (!ISO_DATE.test(v) || Number.isNaN(Date.parse(v)))) throw new BadRequestException(`${name} must be a date YYYY-MM-DD`);
+      if (v !== undefined && !isIsoDate(v)) throw new BadRequestException(`${name} must be a real date YYYY-MM-DD`);
     }
     if (from && to && from > to) throw new BadRequestException(`from (${from}) is after to (${to})`);
     const [venue] = await this.store.query<{ name: string; district_code: string }>(

@@ -1,6 +1,6 @@
 import { accept, reject, type ParsedBatch, type StepResult } from '../ingest/step-result.js';
 import { findTaipeiDistrict } from '../places/place-names.js';
-import { canonicalPhone, deadLetterJson, quoteValue, type IdentifierHasher } from '../privacy/identifier-hasher.js';
+import { canonicalPhone, containsPhoneLike, deadLetterJson, quoteValue, redactPhoneLike, type IdentifierHasher } from '../privacy/identifier-hasher.js';
 import { parseCaseDate } from './cdc-case-csv.parser.js';
 
 /**
@@ -49,6 +49,7 @@ function parseReport(o: Record<string, unknown>, hasher: IdentifierHasher, now: 
   const unknown = Object.keys(o).find((k) => !KEYS.has(k));
   if (unknown) return reject(`unknown field ${quoteValue(unknown)}`);
   if (typeof o.caseId !== 'string' || !ID.test(o.caseId)) return reject('caseId must be an id of 1 to 100 letters, digits or ._:/-');
+  if (containsPhoneLike(o.caseId)) return reject('caseId must not contain a phone number');
   const reportedAt = typeof o.reportedAt === 'string' && /T.*(Z|[+-]\d{2}:?\d{2})$/.test(o.reportedAt) ? Date.parse(o.reportedAt) : NaN;
   if (!Number.isFinite(reportedAt)) return reject('reportedAt must be an ISO 8601 timestamp with its offset, such as 2021-05-17T12:30:00+08:00');
   if (reportedAt > now + 5 * 60_000) return reject('reportedAt is in the future');
@@ -96,7 +97,8 @@ function parseReport(o: Record<string, unknown>, hasher: IdentifierHasher, now: 
   if (!Array.isArray(apps) || apps.length > 20 || apps.some((a) => typeof a !== 'string' || a.trim() === '' || a.length > 200)) {
     return reject('appUserIds must be a list of at most 20 non-empty ids');
   }
-  const text = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max).toWellFormed() : '');
+  // Free text is kept, but never a number someone typed into it.
+  const text = (v: unknown, max: number) => (typeof v === 'string' ? redactPhoneLike(v.trim().slice(0, max).toWellFormed()) : '');
   return accept({
     ...base,
     retracted: false,

@@ -1,5 +1,5 @@
 import { accept, reject, type ParsedBatch, type StepResult } from '../ingest/step-result.js';
-import { canonicalPhone, deadLetterJson, quoteValue, type IdentifierHasher } from '../privacy/identifier-hasher.js';
+import { canonicalPhone, containsPhoneLike, deadLetterJson, quoteValue, type IdentifierHasher } from '../privacy/identifier-hasher.js';
 import type { CheckinRow } from './checkin.parser.js';
 import { MAX_PARTY_SIZE, parseCheckinTime } from './checkin.parser.js';
 import { parseSmsBody } from './sms-body.parser.js';
@@ -44,6 +44,8 @@ function parseSms(o: Record<string, unknown>, hasher: IdentifierHasher, now: num
   const unknown = Object.keys(o).find((k) => !SMS_KEYS.has(k));
   if (unknown) return reject(`unknown field ${quoteValue(unknown)}`);
   if (typeof o.messageId !== 'string' || !ID.test(o.messageId)) return reject('messageId must be an id of 1 to 200 letters, digits or ._:@/+=-');
+  // Ids are stored as given: one that holds a phone number would store the number.
+  if (containsPhoneLike(o.messageId)) return reject('messageId must not contain a phone number');
   const phone = typeof o.from === 'string' ? canonicalPhone(o.from) : undefined;
   if (!phone) return reject('from must be the sender phone number, 8 to 15 digits');
   const time = parseCheckinTime(o.receivedAt, now, 'receivedAt');
@@ -86,6 +88,7 @@ function parseScan(o: Record<string, unknown>, hasher: IdentifierHasher, now: nu
   const unknown = Object.keys(o).find((k) => !SCAN_KEYS.has(k));
   if (unknown) return reject(`unknown field ${quoteValue(unknown)}`);
   if (typeof o.scanId !== 'string' || !ID.test(o.scanId)) return reject('scanId must be an id of 1 to 200 letters, digits or ._:@/+=-');
+  if (containsPhoneLike(o.scanId)) return reject('scanId must not contain a phone number');
   if (typeof o.appUserId !== 'string' || o.appUserId.trim() === '' || o.appUserId.length > 200) return reject('appUserId must be a non-empty string');
   const venueCode = typeof o.venueCode === 'string' ? parseVenueCode(o.venueCode) : undefined;
   if (!venueCode) return reject('venueCode must be a 15-digit 1922 venue code');

@@ -30,6 +30,10 @@ export function parseSmsBody(raw: string): SmsBodyResult {
   if (!m || !venueCode) return { ok: false, reason: 'the venue code after 場所代碼 is not 15 digits' };
   const rest = body.slice(m.index + m[0].length);
   const plus = COMPANIONS.exec(rest);
+  // "+2 +3", "+1.5" or "-1" after the code: how many came along is unclear, so nobody guesses.
+  if ((plus && /^\s*[+\-.,]?\s*\d/.test(rest.slice(plus[0].length))) || (!plus && /^\s*[+-]/.test(rest))) {
+    return { ok: false, reason: 'the companions after the venue code are unclear (expected one "+N")' };
+  }
   const companions = plus ? Number(plus[1]) : 0;
   if (companions > MAX_COMPANIONS) return { ok: false, reason: `+${companions} companions is more than ${MAX_COMPANIONS}` };
   return { ok: true, value: { venueCode, companions } };

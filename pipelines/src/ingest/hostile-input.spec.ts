@@ -91,7 +91,7 @@ describe('venues', () => {
       { code: '277025136512291', name: 'e\u0301\u202e\ud800', category: '餐廳', district: '萬華區', address: '電話 02-2345-6789' },
       { code: 'x', name: 'n', category: 'c', district: '萬華區', ownerPhone: '0987654321' },
     ]);
-    expect(rows[0]!.name).toBe('e\u0301\u202e\ufffd');
+    expect(rows[0]!.name).toBe('\u00e9\u202e\ufffd'); // NFKC: e + combining accent is é
     expect(rows[0]!.address).toBe('電話 [redacted]');
     expect(rejected[0]!.raw).not.toContain('0987654321');
   });
@@ -104,5 +104,38 @@ describe('dead-letter text', () => {
     expect(deadLetterJson(deep)).toBe('"[unprintable record]"');
     expect(redactPhoneLike('2021-05-17 277025136512291 0912-345-678')).toBe('2021-05-17 277025136512291 [redacted]');
     expect(deadLetterJson({ name: 'x'.repeat(10_000) }).length).toBeLessThan(4100);
+  });
+});
+
+describe('second trial', () => {
+  it('redacts full-width phone numbers and keeps our own hashes readable', () => {
+    expect(redactPhoneLike('電話０９５５１２３７８９ and ０９５５－１２３－７８９')).toBe('電話[redacted] and [redacted]');
+    expect(redactPhoneLike('hmac:a4dd14214da7166280558e03095a4e51')).toBe('hmac:a4dd14214da7166280558e03095a4e51');
+  });
+
+  it('refuses ids that hold a phone number, and redacts free text of case reports', async () => {
+    const { parseScans, parseSmsMessages } = await import('../checkins/checkin-feeds.parser.js');
+    const { parseCaseReports } = await import('../cases/case-report.parser.js');
+    const time = '2021-05-20T11:00:00+08:00';
+    expect(parseScans([{ scanId: 's-0955123789', appUserId: 'u', venueCode: '277025136512291', time }], hasher, NOW).rejected[0]!.reason).toBe('scanId must not contain a phone number');
+    expect(parseSmsMessages([{ messageId: 'msg-0977444555', from: '0912345678', receivedAt: time, body: '場所代碼：277025136512291' }], hasher, NOW).rejected[0]!.reason).toBe('messageId must not contain a phone number');
+    const reports = parseCaseReports(
+      [
+        { caseId: 'case-0955123789', reportedAt: time, confirmedDate: '2021-05-14', district: '萬華區', imported: false },
+        { caseId: 'c1', reportedAt: time, confirmedDate: '2021-05-14', district: '萬華區', imported: false, village: '0955123789', cluster: 'call ０９５５ １２３ ７８９' },
+      ],
+      hasher,
+      NOW,
+    );
+    expect(reports.rejected[0]!.reason).toBe('caseId must not contain a phone number');
+    expect(reports.rows[0]).toMatchObject({ village: '[redacted]', cluster: 'call [redacted]' });
+  });
+
+  it('refuses unclear SMS companions rather than guessing', async () => {
+    const { parseSmsBody } = await import('../checkins/sms-body.parser.js');
+    for (const body of ['場所代碼：277025136512291 +2 +3', '場所代碼：277025136512291 +1.5', '場所代碼：277025136512291 -1']) {
+      expect(parseSmsBody(body)).toEqual({ ok: false, reason: 'the companions after the venue code are unclear (expected one "+N")' });
+    }
+    expect(parseSmsBody('場所代碼：277025136512291 +2 本次簡訊實聯限防疫目的使用。')).toEqual({ ok: true, value: { venueCode: '277025136512291', companions: 2 } });
   });
 });

@@ -29,7 +29,8 @@ export class IdentifierHasher {
  * person. Returns undefined for anything that is not a phone number.
  */
 export function canonicalPhone(raw: string): string | undefined {
-  const compact = raw.replace(/[\s\-().]/g, '');
+  // Full-width digits (０９１２…) are what many Taiwanese input methods type.
+  const compact = raw.normalize('NFKC').replace(/[\s\-().]/g, '');
   if (!/^\+?\d{8,15}$/.test(compact)) return undefined;
   const digits = compact.replace(/^\+/, '');
   if (digits.startsWith('886')) return '0' + digits.slice(3).replace(/^0/, '');
@@ -43,15 +44,31 @@ export function canonicalPhone(raw: string): string | undefined {
  * personal, and a venue code is what a health officer needs to read a rejection.
  */
 export function redactPhoneLike(text: string): string {
-  // Set dates and venue codes aside first, so they neither get redacted nor glue a number to them.
+  // Set dates, venue codes and our own hashes aside first, so they neither get redacted nor glue
+  // a number to them. NFKC first: full-width digits are digits.
   const kept: string[] = [];
-  const guarded = text.replace(PROTECTED, (m) => `\u0000${kept.push(m) - 1}\u0000`);
+  const guarded = text.normalize('NFKC').replace(PROTECTED, (m) => `\u0000${kept.push(m) - 1}\u0000`);
   const redacted = guarded.replace(/\+?\d[\d\s\-().]*\d/g, (run) => (run.replace(/\D/g, '').length >= 8 ? '[redacted]' : run));
   return redacted.replace(/\u0000(\d+)\u0000/g, (_, i: string) => kept[Number(i)]!);
 }
 
-/** Dates (2021-05-17, 2021/05/17) and 15-digit venue codes (spaced 4-4-4-3 or not). */
-const PROTECTED = /(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4} \d{4} \d{4} \d{3}|\d{15})(?!\d)/g;
+/** Dates (2021-05-17, 2021/05/17), 15-digit venue codes (spaced 4-4-4-3 or not), and hmac:<hex> hashes. */
+const PROTECTED = /hmac:[0-9a-f]{32}|(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4} \d{4} \d{4} \d{3}|\d{15})(?!\d)/g;
+
+/**
+ * True when an identifier holds a phone number: a run shaped like a Taiwanese number (0 or 886,
+ * then 8 or 9 digits) or an international one (+ and 8 to 15 digits). Narrower than
+ * redactPhoneLike on purpose: ids such as TPE-2021-0001 are full of digits and are not numbers.
+ */
+export function containsPhoneLike(text: string): boolean {
+  for (const [run] of text.normalize('NFKC').matchAll(/\+?\d[\d\s\-().]*\d/g)) {
+    const digits = run.replace(/\D/g, '');
+    if (/^(?:886|0)[2-9]\d{7,8}$/.test(digits) || (run.startsWith('+') && digits.length >= 8 && digits.length <= 15)) return true;
+    // A number glued to other digits: look for a Taiwanese mobile inside the run.
+    if (/(?:^|\D)09\d{2}\D?\d{3}\D?\d{3}(?!\d)/.test(run)) return true;
+  }
+  return false;
+}
 
 /** A rejected record's text for the dead-letter table: phone-like runs redacted, size bounded. */
 export function deadLetterText(text: string, maxLength = 4000): string {

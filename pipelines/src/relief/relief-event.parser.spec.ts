@@ -31,7 +31,7 @@ describe('parseReliefEvents', () => {
       [{ ...event, applicantName: '王小明' }, 'unknown field "applicantName": relief events carry no applicant data'],
       [{ ...event, applicationId: '' }, 'applicationId must be an id of 1 to 100 letters, digits or ._:/-'],
       [{ ...event, applicationId: 'A123456789' }, "applicationId looks like a national ID number: use the program's application number"],
-      [{ ...event, applicationId: '0912-345-678' }, "applicationId looks like a phone number: use the program's application number"],
+      [{ ...event, applicationId: '0912-345-678' }, "applicationId holds a phone number: use the program's application number"],
       [{ ...event, program: '' }, 'program must be the name of the relief program, 1 to 60 characters'],
       [{ ...event, program: '防疫補償 0912345678' }, 'program must be the name of the relief program, without a long run of digits'],
       [{ ...event, district: '板橋區' }, 'unknown Taipei district "板橋區"'],

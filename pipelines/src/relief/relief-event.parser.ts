@@ -2,6 +2,7 @@ import { parseEventTime } from '../ingest/event-time.js';
 import { accept, reject, type ParsedBatch, type StepResult } from '../ingest/step-result.js';
 import { findTaipeiDistrict } from '../places/place-names.js';
 import { deadLetterJson, quoteValue, redactPhoneLike } from '../privacy/identifier-hasher.js';
+import { containsPhoneLike } from '../privacy/identifier-hasher.js';
 
 /**
  * Status changes of relief applications (防疫補償, 紓困 subsidies): which application, which
@@ -70,7 +71,7 @@ function parseEvent(o: Record<string, unknown>, now: number): StepResult<ReliefE
   const id = o.applicationId;
   if (typeof id !== 'string' || !APPLICATION_ID.test(id)) return reject('applicationId must be an id of 1 to 100 letters, digits or ._:/-');
   if (NATIONAL_ID.test(id)) return reject("applicationId looks like a national ID number: use the program's application number");
-  if (TAIWAN_PHONE.test(id.replace(/[-.]/g, ''))) return reject("applicationId looks like a phone number: use the program's application number");
+  if (TAIWAN_PHONE.test(id.replace(/[-.]/g, '')) || containsPhoneLike(id)) return reject("applicationId holds a phone number: use the program's application number");
 
   const program = typeof o.program === 'string' ? o.program.trim().toWellFormed() : '';
   if (program === '' || program.length > 60) return reject('program must be the name of the relief program, 1 to 60 characters');

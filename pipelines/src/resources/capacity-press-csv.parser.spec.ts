@@ -67,7 +67,7 @@ describe('parseCapacityPressCsv checks', () => {
       'date 2019-06-01 is before 2019-12-01, earlier than the pandemic',
       'date_precision "month" is not day or approx',
       'expected 8 fields, found 9',
-      'value "-3" is not a whole number from 0 to 100000000',
+      'value "-3" is not a whole number from 0 to 100,000,000',
       'metric quarantine_hotel_rooms is counted in rooms, not "beds"',
       'unknown metric "ventilators_in_use"',
       'expected 8 fields, found 3',

@@ -88,7 +88,7 @@ function mapLine(fields: string[], now: number): Omit<MappedLine, 'line' | 'raw'
   const target = Object.hasOwn(MAPPED_METRICS, metric) ? MAPPED_METRICS[metric] : undefined;
   if (!target) return `unknown metric ${quoteValue(metric)}`;
   if (unit !== target.unit) return `metric ${metric} is counted in ${target.unit}, not ${quoteValue(unit)}`;
-  if (!/^\d+$/.test(value) || Number(value) > MAX_RESOURCE_COUNT) return `value ${quoteValue(value)} is not a whole number from 0 to ${MAX_RESOURCE_COUNT}`;
+  if (!/^\d+$/.test(value) || Number(value) > MAX_RESOURCE_COUNT) return `value ${quoteValue(value)} is not a whole number from 0 to ${MAX_RESOURCE_COUNT.toLocaleString("en-US")}`;
   return { date, kind: target.kind, field: target.field, value: Number(value) };
 }
 

@@ -69,13 +69,13 @@ describe('parseResourceSnapshots', () => {
       [{ ...heping, capacity: { oxygen_tanks: { total: 1, occupied: 0 } } }, 'unknown capacity kind "oxygen_tanks" (known: isolation_beds, icu_beds, negative_pressure_rooms, quarantine_rooms, ventilators)'],
       [{ ...heping, capacity: { icu_beds: 24 } }, 'capacity.icu_beds must be {"total": n, "occupied": n}'],
       [{ ...heping, capacity: { icu_beds: { total: 24, occupied: 3, free: 21 } } }, 'capacity.icu_beds must be {"total": n, "occupied": n}'],
-      [{ ...heping, capacity: { icu_beds: { total: 24.5, occupied: 3 } } }, 'capacity.icu_beds.total must be a whole number from 0 to 100000000'],
-      [{ ...heping, capacity: { icu_beds: { total: 24 } } }, 'capacity.icu_beds.occupied must be a whole number from 0 to 100000000'],
-      [{ ...heping, capacity: { icu_beds: { total: 24, occupied: '3' } } }, 'capacity.icu_beds.occupied must be a whole number from 0 to 100000000'],
-      [{ ...heping, capacity: { icu_beds: { total: 24, occupied: -1 } } }, 'capacity.icu_beds.occupied must be a whole number from 0 to 100000000'],
+      [{ ...heping, capacity: { icu_beds: { total: 24.5, occupied: 3 } } }, 'capacity.icu_beds.total must be a whole number from 0 to 100,000,000'],
+      [{ ...heping, capacity: { icu_beds: { total: 24 } } }, 'capacity.icu_beds.occupied must be a whole number from 0 to 100,000,000'],
+      [{ ...heping, capacity: { icu_beds: { total: 24, occupied: '3' } } }, 'capacity.icu_beds.occupied must be a whole number from 0 to 100,000,000'],
+      [{ ...heping, capacity: { icu_beds: { total: 24, occupied: -1 } } }, 'capacity.icu_beds.occupied must be a whole number from 0 to 100,000,000'],
       [{ ...heping, capacity: { icu_beds: { total: 24, occupied: 25 } } }, 'capacity.icu_beds: occupied 25 exceeds total 24'],
       [{ ...heping, stock: { masks: 10 } }, 'unknown stock item "masks" (known: vaccine_doses, rapid_tests, ppe_sets)'],
-      [{ ...heping, stock: { rapid_tests: 1e9 } }, 'stock.rapid_tests must be a whole number from 0 to 100000000'],
+      [{ ...heping, stock: { rapid_tests: 1e9 } }, 'stock.rapid_tests must be a whole number from 0 to 100,000,000'],
       [{ ...heping, capacity: {}, stock: {} }, 'a snapshot needs at least one capacity or stock figure'],
     ];
     const { rows, rejected } = parseResourceSnapshots([...bad.map(([item]) => item), heping], NOW);

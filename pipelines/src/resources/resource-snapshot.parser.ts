@@ -2,6 +2,7 @@ import { parseEventTime } from '../ingest/event-time.js';
 import { accept, reject, type ParsedBatch, type StepResult } from '../ingest/step-result.js';
 import { findTaipeiDistrict } from '../places/place-names.js';
 import { deadLetterJson, quoteValue, redactPhoneLike } from '../privacy/identifier-hasher.js';
+import { containsPhoneLike } from '../privacy/identifier-hasher.js';
 
 /**
  * Resource snapshots: what a hospital, a quarantine hotel or station, or the city as a whole
@@ -65,7 +66,7 @@ export class ResourceInputError extends Error {}
 
 const KEYS = new Set(['facilityId', 'facilityName', 'facilityType', 'district', 'time', 'capacity', 'stock']);
 const FACILITY_ID = /^[\w.:/-]{1,100}$/;
-const WHOLE = `a whole number from 0 to ${MAX_RESOURCE_COUNT}`;
+const WHOLE = `a whole number from 0 to ${MAX_RESOURCE_COUNT.toLocaleString("en-US")}`;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isResourceCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_RESOURCE_COUNT;
@@ -88,6 +89,7 @@ function parseSnapshot(o: Record<string, unknown>, now: number): StepResult<Reso
   const unknown = Object.keys(o).find((k) => !KEYS.has(k));
   if (unknown) return reject(`unknown field ${quoteValue(unknown)}`);
   if (typeof o.facilityId !== 'string' || !FACILITY_ID.test(o.facilityId)) return reject('facilityId must be an id of 1 to 100 letters, digits or ._:/-');
+  if (containsPhoneLike(o.facilityId)) return reject('facilityId must not contain a phone number');
   // A facility's name is public, but a number typed into it could be a person's: redact it, as for venues.
   const facilityName = typeof o.facilityName === 'string' && o.facilityName.trim() !== '' && o.facilityName.length <= 200 ? redactPhoneLike(o.facilityName.trim().toWellFormed()) : undefined;
   if (!facilityName) return reject('facilityName must be a non-empty string of at most 200 characters');
