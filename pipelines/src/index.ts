@@ -22,3 +22,4 @@ export * from './resources/capacity-press-csv.parser.js';
 export * from './relief/relief-event.parser.js';
 export * from './simulator/resource-simulator.js';
 export * from './simulator/relief-simulator.js';
+export * from './contracts/risk.js';
