@@ -9,36 +9,36 @@ import type { PopulationRow } from './overview.builder.js';
  * key replaces the earlier one (all versions are kept, which later allows as-of questions).
  */
 const CASE_KEY = 'case_date, county, district, sex, imported, age_group';
-const LATEST_CASE_COUNTS = `SELECT ${CASE_KEY}, argMax(cases, (ingested_at, batch_id)) AS latest FROM cases`;
+const LATEST_CASE_COUNTS = `SELECT ${CASE_KEY}, argMax(cases, (ingested_at, batch_id)) AS latest FROM cases WHERE ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})`;
 
 /** The ClickHouse questions behind the metrics; answers are plain numbers and strings. */
 @Injectable()
 export class MetricsRepository {
   constructor(@Inject(ClickHouseStore) private readonly store: ClickHouseStore) {}
 
-  async dailyCases(from: string, to: string): Promise<Array<{ district: string; date: string; cases: number }>> {
+  async dailyCases(from: string, to: string, asOf = Date.now()): Promise<Array<{ district: string; date: string; cases: number }>> {
     const rows = await this.store.query<{ district: string; date: string; cases: string }>(
       `SELECT district, toString(case_date) AS date, sum(latest) AS cases
-       FROM (${LATEST_CASE_COUNTS} WHERE county = {county:String} AND case_date BETWEEN {from:Date} AND {to:Date} GROUP BY ${CASE_KEY})
+       FROM (${LATEST_CASE_COUNTS} AND county = {county:String} AND case_date BETWEEN {from:Date} AND {to:Date} GROUP BY ${CASE_KEY})
        GROUP BY district, case_date`,
-      { county: TAIPEI_CITY.name, from, to },
+      { county: TAIPEI_CITY.name, from, to, asOf },
     );
     return rows.map((r) => ({ district: r.district, date: r.date, cases: Number(r.cases) }));
   }
 
-  async unlocatedImportedCases(from: string, to: string): Promise<number> {
+  async unlocatedImportedCases(from: string, to: string, asOf = Date.now()): Promise<number> {
     const [row] = await this.store.query<{ n: string }>(
-      `SELECT sum(latest) AS n FROM (${LATEST_CASE_COUNTS} WHERE county = '' AND case_date BETWEEN {from:Date} AND {to:Date} GROUP BY ${CASE_KEY})`,
-      { from, to },
+      `SELECT sum(latest) AS n FROM (${LATEST_CASE_COUNTS} AND county = '' AND case_date BETWEEN {from:Date} AND {to:Date} GROUP BY ${CASE_KEY})`,
+      { from, to, asOf },
     );
     return Number(row?.n ?? 0);
   }
 
   /** Newest case date for Taipei, or undefined on an empty store. */
-  async latestCaseDate(): Promise<string | undefined> {
+  async latestCaseDate(asOf = Date.now()): Promise<string | undefined> {
     const [row] = await this.store.query<{ d: string; n: string }>(
-      `SELECT toString(max(case_date)) AS d, count() AS n FROM cases WHERE county = {county:String}`,
-      { county: TAIPEI_CITY.name },
+      `SELECT toString(max(case_date)) AS d, count() AS n FROM cases WHERE county = {county:String} AND ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})`,
+      { county: TAIPEI_CITY.name, asOf },
     );
     return row && Number(row.n) > 0 ? row.d : undefined;
   }

@@ -15,29 +15,30 @@ export class MetricsService {
   constructor(@Inject(MetricsRepository) private readonly repository: MetricsRepository) {}
 
   /** The default range is the last 90 days of case data (today's when there is none). */
-  async resolveRange(from?: string, to?: string): Promise<{ from: string; to: string }> {
+  async resolveRange(from?: string, to?: string, asOf = Date.now()): Promise<{ from: string; to: string }> {
     for (const [name, value] of [['from', from], ['to', to]] as const) {
       if (value !== undefined && !isIsoDate(value)) throw new InvalidRangeError(`${name} must be a date YYYY-MM-DD, got "${String(value).slice(0, 20)}"`);
     }
-    const end = to ?? (from ? addDays(from, DEFAULT_RANGE_DAYS - 1) : (await this.repository.latestCaseDate()) ?? taipeiToday());
+    const end = to ?? (from ? addDays(from, DEFAULT_RANGE_DAYS - 1) : (await this.repository.latestCaseDate(asOf)) ?? taipeiToday());
     const start = from ?? addDays(end, -(DEFAULT_RANGE_DAYS - 1));
     if (start > end) throw new InvalidRangeError(`from (${start}) is after to (${end})`);
     if (daysBetween(start, end) >= MAX_RANGE_DAYS) throw new InvalidRangeError(`the range may span at most ${MAX_RANGE_DAYS} days`);
     return { from: start, to: end };
   }
 
-  async overview(range: { from?: string; to?: string }, version = Date.now()): Promise<Overview> {
-    const { from, to } = await this.resolveRange(range.from, range.to);
+  async overview(range: { from?: string; to?: string; asOf?: number }, version = Date.now()): Promise<Overview> {
+    const asOf = range.asOf ?? Date.now();
+    const { from, to } = await this.resolveRange(range.from, range.to, asOf);
     const latestCheckin = await this.repository.latestCheckinTime();
     // The check-in window ends with the hour of the newest check-in.
     const checkinsTo = Math.floor((latestCheckin ?? Date.now()) / HOUR) * HOUR + HOUR;
     const checkinsFrom = checkinsTo - 7 * 24 * HOUR;
     const [dailyCases, populations, hourlyCheckins, dataAsOf, unlocatedImportedCases] = await Promise.all([
-      this.repository.dailyCases(addDays(from, -6), to),
+      this.repository.dailyCases(addDays(from, -6), to, asOf),
       this.repository.populations(),
       this.repository.hourlyCheckins(checkinsFrom, checkinsTo),
       this.repository.dataAsOf(),
-      this.repository.unlocatedImportedCases(from, to),
+      this.repository.unlocatedImportedCases(from, to, asOf),
     ]);
     return buildOverview({
       from,
@@ -54,12 +55,8 @@ export class MetricsService {
   }
 }
 
-/** A real calendar day written YYYY-MM-DD (2021-02-30 is not). */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+export { isIsoDate } from './metrics-query.js';
+import { isIsoDate } from './metrics-query.js';
 
 function taipeiToday(): string {
   return new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10);

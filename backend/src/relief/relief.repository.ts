@@ -36,7 +36,7 @@ const SUMMARY = `
            countIf(status = 'paid' AND toDate(at) >= {from:Date}) > 0 AS was_paid,
            countIf(status = 'submitted') > 0 AND countIf(status IN ('approved', 'rejected', 'paid')) = 0 AS is_pending
     FROM relief_events FINAL
-    WHERE toDate(at) <= {to:Date}
+    WHERE toDate(at) <= {to:Date} AND ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})
     GROUP BY program, application_id
   )
   GROUP BY program, district_code
@@ -48,8 +48,8 @@ export class ReliefRepository {
   constructor(@Inject(ClickHouseStore) private readonly store: ClickHouseStore) {}
 
   /** `from` and `to` are Taipei dates, both included (the column's time zone is Taipei's). */
-  async summary(from: string, to: string): Promise<ReliefSummaryRow[]> {
-    const rows = await this.store.query<Record<'program' | 'district_code' | 'submitted_n' | 'approved_n' | 'rejected_n' | 'paid_n' | 'backlog_n', string>>(SUMMARY, { from, to });
+  async summary(from: string, to: string, asOf = Date.now()): Promise<ReliefSummaryRow[]> {
+    const rows = await this.store.query<Record<'program' | 'district_code' | 'submitted_n' | 'approved_n' | 'rejected_n' | 'paid_n' | 'backlog_n', string>>(SUMMARY, { from, to, asOf });
     // Counts are UInt64, which ClickHouse writes as JSON strings.
     return rows.map((r) => ({
       program: r.program,
@@ -60,5 +60,32 @@ export class ReliefRepository {
       paid: Number(r.paid_n),
       backlog: Number(r.backlog_n),
     }));
+  }
+
+  /**
+   * Days from submission to decision (approved or rejected; paid without either counts as
+   * decided when paid) for applications decided from `from` to `to`: median and 90th percentile.
+   */
+  async processingDays(from: string, to: string, asOf: number): Promise<Array<{ program: string; districtCode: string; median: number | null; p90: number | null }>> {
+    const rows = await this.store.query<{ program: string; district_code: string; median: number | null; p90: number | null; n: string }>(
+      `SELECT program, home_district AS district_code, count() AS n,
+              quantileExact(0.5)(days) AS median, quantileExact(0.9)(days) AS p90
+       FROM (
+         SELECT program, application_id, argMin(district_code, at) AS home_district,
+                minIf(at, status = 'submitted') AS submitted_at,
+                minIf(at, status IN ('approved', 'rejected', 'paid')) AS decided_at,
+                countIf(status = 'submitted') > 0 AS has_submitted,
+                countIf(status IN ('approved', 'rejected', 'paid')) > 0 AS has_decision,
+                (toUnixTimestamp64Milli(decided_at) - toUnixTimestamp64Milli(submitted_at)) / 86400000 AS days
+         FROM relief_events FINAL
+         WHERE ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})
+         GROUP BY program, application_id
+       )
+       WHERE has_submitted AND has_decision AND toDate(decided_at) BETWEEN {from:Date} AND {to:Date}
+       GROUP BY program, district_code`,
+      { from, to, asOf },
+    );
+    const round = (x: number | null) => (x === null ? null : Math.round(Number(x) * 100) / 100);
+    return rows.map((r) => ({ program: r.program, districtCode: r.district_code, median: Number(r.n) > 0 ? round(r.median) : null, p90: Number(r.n) > 0 ? round(r.p90) : null }));
   }
 }

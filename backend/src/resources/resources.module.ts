@@ -2,5 +2,5 @@ import { Module } from '@nestjs/common';
 import { ResourcesController } from './resources.controller.js';
 import { ResourcesRepository } from './resources.repository.js';
 
-@Module({ controllers: [ResourcesController], providers: [ResourcesRepository] })
+@Module({ controllers: [ResourcesController], providers: [ResourcesRepository], exports: [ResourcesRepository] })
 export class ResourcesModule {}

@@ -20,7 +20,7 @@ export class OverviewFetchError extends Error {
 }
 
 /** The backend answers errors as JSON `{ statusCode, error, message }`; a proxy may not. */
-async function errorMessageOf(response: Response): Promise<string> {
+export async function errorMessageOf(response: Response): Promise<string> {
   try {
     const body = (await response.json()) as { message?: unknown };
     return typeof body?.message === 'string' ? body.message : '';

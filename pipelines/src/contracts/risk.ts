@@ -38,6 +38,9 @@ export interface IncidenceAnswer {
   asOf: string;
   population: number;
   populationDate: string;
+  /** Cases with a case date in the range, and per 100k residents. */
+  totalCases: number;
+  per100k: number;
   byCaseDate: IncidencePoint[];
   byReportDate: ReportDatePoint[];
   /** Cases in the 7 days ending `to`, and in the 7 days before those. */

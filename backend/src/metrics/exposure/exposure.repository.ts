@@ -142,4 +142,26 @@ export class ExposureRepository {
       exposedPeople: Number(r.people),
     }));
   }
+
+  /** Venues where at least `minCases` distinct cases checked in from `from` to `to` (Taipei dates, visit times). */
+  async venuesVisitedByCases(from: string, to: string, minCases: number, p: ExposureParams): Promise<Array<{ venueCode: string; venueName: string; districtCode: string; cases: number }>> {
+    // A visit in the range belongs to a case confirmed from then until one infectious window later.
+    const rows = await this.store.query<{ venue_code: string; name: string; district_code: string; cases: string }>(
+      `WITH ${exposureCte('latest.2 BETWEEN {from:Date} AND {caseTo:Date}')}
+       SELECT v.venue_code AS venue_code, vn.name AS name, vn.district_code AS district_code, uniqExact(v.case_id) AS cases
+       FROM visits AS v
+       LEFT JOIN (SELECT code, argMax(name, updated_at) AS name, argMax(district_code, updated_at) AS district_code FROM venues GROUP BY code) AS vn ON vn.code = v.venue_code
+       WHERE toDate(v.visit_time) BETWEEN {from:Date} AND {to:Date}
+       GROUP BY venue_code, name, district_code HAVING cases >= {minCases:UInt32}
+       ORDER BY cases DESC, venue_code`,
+      { ...p, from, to, caseTo: addDaysIso(to, 30), minCases },
+    );
+    return rows.map((r) => ({ venueCode: r.venue_code, venueName: r.name, districtCode: r.district_code, cases: Number(r.cases) }));
+  }
+}
+
+function addDaysIso(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }

@@ -30,7 +30,7 @@ describe('buildIncidence', () => {
       { date: '2021-05-15', cases: 21, local: 20, imported: 1, avg7: 4.4286, avg7Per100k: 2.2143 },
       { date: '2021-05-16', cases: 0, local: 0, imported: 0, avg7: 3, avg7Per100k: 1.5 },
     ]);
-    expect(answer).toMatchObject({ local: 20, imported: 1, importedShare: 0.0476 });
+    expect(answer).toMatchObject({ local: 20, imported: 1, importedShare: 0.0476, totalCases: 21, per100k: 10.5 });
   });
 
   it('compares the last 7 days with the 7 before, even past the range start', () => {

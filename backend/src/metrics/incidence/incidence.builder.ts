@@ -73,6 +73,8 @@ export function buildIncidence(inputs: IncidenceInputs): IncidenceAnswer {
     asOf: new Date(inputs.asOf).toISOString(),
     population: inputs.population,
     populationDate: inputs.populationDate,
+    totalCases: local + imported,
+    per100k: inputs.population > 0 ? round(((local + imported) / inputs.population) * 1e5) : 0,
     byCaseDate,
     byReportDate: inputs.byReportDate,
     last7,
