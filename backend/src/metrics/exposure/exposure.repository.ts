@@ -116,7 +116,7 @@ export class ExposureRepository {
   async venues(from: string, to: string, limit: number, p: ExposureParams): Promise<VenueExposure[]> {
     const rows = await this.store.query<{ venue_code: string; name: string; category: string; district_code: string; cases: string; visits: string; persons: string; people: string }>(
       `WITH ${exposureCte('latest.2 BETWEEN {from:Date} AND {to:Date}')},
-       visit_counts AS (SELECT venue_code, uniqExact(case_id) AS cases, count() AS visits FROM visits GROUP BY venue_code),
+       visit_counts AS (SELECT venue_code, uniqExact(case_id) AS cases, uniqExact(case_id, visit_time) AS visits FROM visits GROUP BY venue_code),
        exposed AS (
          SELECT venue_code, count() AS persons, sum(party) AS people
          FROM (SELECT venue_code, person_hash, max(party_size) AS party FROM exposures GROUP BY venue_code, person_hash)
