@@ -114,7 +114,10 @@ export class MetricsController {
 
   @Get('resources')
   resources(@Query() raw: Raw): Promise<ResourceMetricsAnswer> {
-    return this.answer(async () => this.risk.resources(parseDistrict(raw.district).districtCode, parseAsOf(raw.asOf, Date.now())));
+    return this.answer(async () => {
+      const asOf = parseAsOf(raw.asOf, Date.now());
+      return this.risk.resources(parseDistrict(raw.district).districtCode, parseDate('date', raw.date) ?? taipeiDate(asOf), asOf);
+    });
   }
 
   @Get('relief')

@@ -19,7 +19,7 @@ import { CaseCountsRepository, type DailyCaseRow } from './case-counts.repositor
 import { ExposureRepository, type ExposureParams } from './exposure/exposure.repository.js';
 import { poissonExcess, BASELINE_WEEKS } from './hotspots/poisson-hotspots.js';
 import { buildIncidence, zeroFilledDays, type DailyOrigin } from './incidence/incidence.builder.js';
-import { CITY, InvalidMetricsQuery, taipeiDate, type MetricsQuery } from './metrics-query.js';
+import { CITY, InvalidMetricsQuery, type MetricsQuery } from './metrics-query.js';
 import { MetricsRepository } from './metrics.repository.js';
 import { addDays, choosePopulationDate } from './overview.builder.js';
 import { capacityMetric, stockMetric } from './resources/resource-metrics.js';
@@ -139,15 +139,16 @@ export class RiskMetricsService {
     return { current, baseline, rows: shaped, city: { current: c, baseline: b, ratio: ratio(c, b) } };
   }
 
-  async resources(districtCode: string | undefined, asOf: number): Promise<ResourceMetricsAnswer> {
-    const today = taipeiDate(asOf);
+  /** Resources on `date` (a Taipei day), from the figures known at asOf. */
+  async resources(districtCode: string | undefined, date: string, asOf: number): Promise<ResourceMetricsAnswer> {
+    const today = date;
     const since = addDays(today, -37);
     const keep = (r: { districtCode: string }) => districtCode === undefined || r.districtCode === districtCode;
-    const [capacityRows, stockRows] = await Promise.all([this.resourceHistory.capacityDays(since, asOf), this.resourceHistory.stockDays(since, asOf)]);
+    const [capacityRows, stockRows] = await Promise.all([this.resourceHistory.capacityDays(since, today, asOf), this.resourceHistory.stockDays(since, today, asOf)]);
     const from = addDays(today, -7);
     const capacity = [...carryForwardTotals(capacityRows.filter(keep), from, today)].map(([kind, v]) => capacityMetric(kind, v.facilities, v.days));
     const stock = [...carryForwardTotals(stockRows.filter(keep), from, today)].map(([item, v]) => stockMetric(item, v.facilities, v.days.map((d) => ({ date: d.date, quantity: d.total }))));
-    return { asOf: new Date(asOf).toISOString(), districtCode: districtCode ?? null, capacity: capacity.sort((a, b) => a.kind.localeCompare(b.kind)), stock: stock.sort((a, b) => a.item.localeCompare(b.item)) };
+    return { date, asOf: new Date(asOf).toISOString(), districtCode: districtCode ?? null, capacity: capacity.sort((a, b) => a.kind.localeCompare(b.kind)), stock: stock.sort((a, b) => a.item.localeCompare(b.item)) };
   }
 
   async reliefMetrics(from: string, to: string, districtCode: string | undefined, asOf: number): Promise<ReliefMetricsAnswer> {
@@ -173,7 +174,7 @@ export class RiskMetricsService {
   async riskLevels(date: string, asOf: number): Promise<RiskLevelsAnswer> {
     const rules = rulesInForce(await this.riskRules(), date);
     if (rules.length === 0) throw new InvalidMetricsQuery(`no risk level rules are in force on ${date}`);
-    const [rows, pop, rt, resources] = await Promise.all([this.cases.daily(addDays(date, -6), date, asOf), this.population(undefined, date), this.rtByArea(date, asOf), this.resourceHistory.capacityDays(addDays(date, -37), Math.min(asOf, Date.parse(`${date}T23:59:59.999+08:00`)))]);
+    const [rows, pop, rt, resources] = await Promise.all([this.cases.daily(addDays(date, -6), date, asOf), this.population(undefined, date), this.rtByArea(date, asOf), this.resourceHistory.capacityDays(addDays(date, -37), date, asOf)]);
     const perDay100k = (code: string | undefined) => {
       const population = code === undefined ? [...pop.byDistrict.values()].reduce((s, p) => s + p, 0) : pop.byDistrict.get(code) ?? 0;
       const cases = originDays(rows, code).reduce((s, d) => s + d.local + d.imported, 0);

@@ -225,6 +225,8 @@ export interface StockMetric {
 }
 
 export interface ResourceMetricsAnswer {
+  /** The Taipei day the figures are for (default: the asOf day). */
+  date: string;
   asOf: string;
   districtCode: string | null;
   capacity: CapacityMetric[];

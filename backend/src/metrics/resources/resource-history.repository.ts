@@ -11,29 +11,29 @@ export interface FacilityDay {
   occupied: number | null;
 }
 
-/** Each facility's last figure of each Taipei day, as known at asOf (a snapshot reported by then). */
+/** Each facility's last figure of each Taipei day from `since` to `until`, as known at asOf (landed by then). */
 @Injectable()
 export class ResourceHistoryRepository {
   constructor(@Inject(ClickHouseStore) private readonly store: ClickHouseStore) {}
 
-  async capacityDays(since: string, asOf: number): Promise<FacilityDay[]> {
+  async capacityDays(since: string, until: string, asOf: number): Promise<FacilityDay[]> {
     const rows = await this.store.query<{ facility_id: string; district_code: string; kind: string; day: string; latest: [number, number | null] }>(
       `SELECT facility_id, district_code, kind, toString(toDate(time)) AS day, argMax(tuple(total, occupied), time) AS latest
        FROM resource_capacity FINAL
-       WHERE toDate(time) >= {since:Date} AND time <= fromUnixTimestamp64Milli({asOf:Int64}) AND ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})
+       WHERE toDate(time) BETWEEN {since:Date} AND {until:Date} AND ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})
        GROUP BY facility_id, district_code, kind, day`,
-      { since, asOf },
+      { since, until, asOf },
     );
     return rows.map((r) => ({ facilityId: r.facility_id, districtCode: r.district_code, key: r.kind, day: r.day, total: Number(r.latest[0]), occupied: r.latest[1] === null ? null : Number(r.latest[1]) }));
   }
 
-  async stockDays(since: string, asOf: number): Promise<FacilityDay[]> {
+  async stockDays(since: string, until: string, asOf: number): Promise<FacilityDay[]> {
     const rows = await this.store.query<{ facility_id: string; district_code: string; item: string; day: string; quantity: string }>(
       `SELECT facility_id, district_code, item, toString(toDate(time)) AS day, argMax(quantity, time) AS quantity
        FROM resource_stock FINAL
-       WHERE toDate(time) >= {since:Date} AND time <= fromUnixTimestamp64Milli({asOf:Int64}) AND ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})
+       WHERE toDate(time) BETWEEN {since:Date} AND {until:Date} AND ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})
        GROUP BY facility_id, district_code, item, day`,
-      { since, asOf },
+      { since, until, asOf },
     );
     return rows.map((r) => ({ facilityId: r.facility_id, districtCode: r.district_code, key: r.item, day: r.day, total: Number(r.quantity), occupied: null }));
   }
