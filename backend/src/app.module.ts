@@ -3,6 +3,7 @@ import type { AppConfig } from './config/app-config.js';
 import { CaseReportsModule } from './case-reports/case-reports.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DemoModule } from './demo/demo.module.js';
+import { DocsModule } from './docs/docs.module.js';
 import { FaultsController } from './faults/faults.controller.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
@@ -21,7 +22,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), StoreModule, QueueModule, IngestModule, MetricsModule, VenuesModule, CaseReportsModule, ResourcesModule, ReliefModule, RetentionModule, LiveModule, HealthModule, DemoModule],
+      imports: [ConfigModule.forRoot(config), StoreModule, QueueModule, IngestModule, MetricsModule, VenuesModule, CaseReportsModule, ResourcesModule, ReliefModule, RetentionModule, LiveModule, HealthModule, DemoModule, DocsModule],
       // Fault drills exist only when asked for; a production process has no such route.
       controllers: config.faultInjection ? [FaultsController] : [],
     };
