@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { REFERENCE_DIR, seededRandom, simulateCheckinsForHour, simulateVenues, toChannelMessages, simulateReliefEvents, simulateResourceSnapshots, type CheckinInput, type SimulatedVenue } from '@epiboard/pipelines';
+import { caseFromVisit, REFERENCE_DIR, seededRandom, simulateCheckinsForHour, simulateVenues, toChannelMessages, simulateReliefEvents, simulateResourceSnapshots, type CheckinInput, type SimulatedVenue } from '@epiboard/pipelines';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { IngestService } from '../ingest/ingest.service.js';
@@ -14,6 +14,9 @@ const HOUR = 3_600_000;
 const PEAK_CHECKINS_PER_HOUR = 1200;
 const VENUE_COUNT = 400;
 const LIVE_TICK_MS = 2000;
+/** A simulated line-list case every this many ticks (and a first few from the back-filled week), so venue exposure has cases to trace. */
+const CASE_EVERY_TICKS = 5;
+const CASES_AT_START = 12;
 
 interface DemoState {
   /** Last case date sent; the replay resumes after it. */
@@ -38,6 +41,9 @@ export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
   private lastResourceHour = 0;
   private readonly venues: SimulatedVenue[] = simulateVenues(VENUE_COUNT);
   private readonly random = seededRandom(Date.now() % 2 ** 31);
+  private readonly venueByCode = new Map(this.venues.map((v) => [v.code, v]));
+  private recentVisits: CheckinInput[] = [];
+  private ticks = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -104,6 +110,7 @@ export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
       }
       if (checkins.length > 0) await this.sendVisits(checkins, now);
       this.save({ checkinsThrough: now });
+      if (this.ticks++ % CASE_EVERY_TICKS === 0) await this.reportCases(this.ticks === 1 ? CASES_AT_START : 1, now);
       await this.sendResourcesAndRelief(false);
       await this.sleep(LIVE_TICK_MS);
     }
@@ -124,8 +131,21 @@ export class DemoService implements OnApplicationBootstrap, OnModuleDestroy {
     if (relief.length) await this.ingest.submitRelief(relief, { source: 'demo-relief', idempotencyKey: `demo-relief-${hour}-${atStart}` });
   }
 
+  /** Some of the people who just checked in turn out to be cases: the line list reports them. */
+  private async reportCases(count: number, now: number): Promise<void> {
+    const reports = [];
+    for (let i = 0; i < count && this.recentVisits.length > 0; i++) {
+      const visit = this.recentVisits[Math.floor(this.random() * this.recentVisits.length)]!;
+      const venue = this.venueByCode.get(visit.venueCode.replace(/\s/g, ''));
+      if (venue) reports.push(caseFromVisit(visit, venue, now, this.random, `DEMO-${now}-${i}`));
+    }
+    if (reports.length) await this.ingest.submitCaseReports(reports, { source: 'demo-case-reports', idempotencyKey: `demo-case-reports-${now}` });
+  }
+
   /** Visits go in as the real channels deliver them: 1922 SMS bodies and TaipeiPASS scans. */
   private async sendVisits(visits: CheckinInput[], tick: number): Promise<void> {
+    // Keep a sample of recent visits for the simulated cases.
+    this.recentVisits = [...this.recentVisits, ...visits.filter(() => this.random() < 0.05)].slice(-2000);
     const { sms, scans } = toChannelMessages(visits, this.random, `demo-${tick}`);
     if (sms.length) await this.ingest.submitSms(sms, { source: 'demo-sms-1922' });
     if (scans.length) await this.ingest.submitScans(scans, { source: 'demo-taipeipass' });

@@ -56,6 +56,7 @@ export interface SimulatedCaseReport {
   imported: boolean;
   phones: string[];
   appUserIds: string[];
+  cluster?: string;
 }
 
 const AGE_GROUPS = ['20-24', '25-29', '30-34', '35-39', '40-44', '45-49', '50-54', '55-59', '60-64', '65-69', '70+'];
@@ -83,4 +84,34 @@ export function simulateCaseReports(count: number, now: number, random: () => nu
       appUserIds: random() < 0.6 ? [`tp-${person}`] : [],
     };
   });
+}
+
+/**
+ * A line-list case made from a simulated visit: the person who checked in is confirmed a day or
+ * two later (never after `now`), with onset on the visit day, so venue exposure has a real trail.
+ * Half name the venue as their cluster; the rest have no known source.
+ */
+export function caseFromVisit(
+  visit: { venueCode: string; time: string; phone?: string; appUserId?: string },
+  venue: { name: string; district: string },
+  now: number,
+  random: () => number,
+  caseId: string,
+): SimulatedCaseReport {
+  const taipeiDate = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+  const visitMs = Date.parse(visit.time);
+  const confirmedMs = Math.min(now, visitMs + (1 + Math.floor(random() * 2)) * 86_400_000);
+  return {
+    caseId,
+    reportedAt: new Date(Math.max(confirmedMs, Math.min(now, visitMs + 3_600_000))).toISOString(),
+    onsetDate: taipeiDate(visitMs),
+    confirmedDate: taipeiDate(confirmedMs),
+    district: venue.district,
+    ageGroup: AGE_GROUPS[Math.floor(random() * AGE_GROUPS.length)]!,
+    sex: random() < 0.5 ? '男' : '女',
+    imported: false,
+    phones: visit.phone ? [visit.phone] : [],
+    appUserIds: visit.appUserId ? [visit.appUserId] : [],
+    ...(random() < 0.5 ? { cluster: venue.name } : {}),
+  };
 }
