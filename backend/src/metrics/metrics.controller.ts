@@ -96,6 +96,7 @@ export class MetricsController {
   @Get('footfall')
   footfall(@Query() raw: Raw): Promise<FootfallAnswer> {
     return this.answer(async () => {
+      // Check-ins are never revised, only added: asOf sets the default week, the counts are those landed.
       const to = parseDate('to', raw.to) ?? taipeiDate(parseAsOf(raw.asOf, Date.now()));
       const baselineFrom = parseDate('baselineFrom', raw.baselineFrom) ?? addDays(to, -34);
       if (addDays(baselineFrom, 6) >= addDays(to, -6)) throw new InvalidMetricsQuery('the baseline week must end before the current week starts');
