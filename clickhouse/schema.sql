@@ -59,7 +59,8 @@ CREATE TABLE checkins
             person_hash,
             time,
             venue_code,
-            party_size
+            party_size,
+            ingested_at
         ORDER BY
             person_hash,
             time
@@ -80,7 +81,7 @@ CREATE TABLE checkins_daily
 )
 ENGINE = SummingMergeTree
 ORDER BY (day, district_code, category)
-SETTINGS index_granularity = 8192;
+SETTINGS non_replicated_deduplication_window = 10000, index_granularity = 8192;
 
 CREATE MATERIALIZED VIEW default.checkins_daily_mv TO default.checkins_daily
 (

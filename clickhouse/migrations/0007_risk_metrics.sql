@@ -20,9 +20,12 @@ CREATE TABLE IF NOT EXISTS checkins_daily
     people        UInt64
 )
 ENGINE = SummingMergeTree
-ORDER BY (day, district_code, category);
+ORDER BY (day, district_code, category)
+-- Retried inserts reach the view again; this window lets it drop them as checkins does.
+SETTINGS non_replicated_deduplication_window = 10000;
 
--- A deduplicated (retried) insert into checkins never reaches this view, so the sums stay exact.
+-- A retried insert into checkins (same deduplication token) still reaches this view; inserts carry
+-- deduplicate_blocks_in_dependent_materialized_views = 1 so the view drops it too (test: exactly-once).
 CREATE MATERIALIZED VIEW IF NOT EXISTS checkins_daily_mv TO checkins_daily AS
 SELECT toDate(c.time) AS day, c.district_code AS district_code, ifNull(v.category, '') AS category,
        count() AS checkins, sum(c.party_size) AS people

@@ -10,6 +10,8 @@ import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@c
 const BASE_SETTINGS: ClickHouseSettings = {
   insert_deduplicate: 0,
   insert_deduplication_token: '',
+  // A retried insert reaches materialized views again (checkins_daily): with a token they drop it too.
+  deduplicate_blocks_in_dependent_materialized_views: 0,
   max_query_size: '262144' as never,
   // A batch may span many days (check-ins) or months (cases); the default of 100 would refuse it after 202.
   max_partitions_per_insert_block: '1000' as never,
@@ -72,7 +74,7 @@ export class ClickHouseStore {
       table,
       values,
       format: 'JSONEachRow',
-      clickhouse_settings: dedupToken ? { ...BASE_SETTINGS, insert_deduplication_token: dedupToken, insert_deduplicate: 1 } : BASE_SETTINGS,
+      clickhouse_settings: dedupToken ? { ...BASE_SETTINGS, insert_deduplication_token: dedupToken, insert_deduplicate: 1, deduplicate_blocks_in_dependent_materialized_views: 1 } : BASE_SETTINGS,
     });
   }
 
