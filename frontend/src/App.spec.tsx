@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { App } from './App';
 import { OverviewFetchError } from './api/fetchOverview';
-import { FakeChannel, ManualTimers, ScriptedFetch, ScriptedHttp, settle } from './test/fakes';
+import { FakeChannel, ManualTimers, ScriptedFetch, ScriptedHttp, ScriptedLoaders, fixtureLoaders, settle } from './test/fakes';
 import { HIGHEST_DISTRICT, makeOverview } from './test/overviewFixture';
 
 const WAVE = { from: '2021-05-01', to: '2021-07-31' };
@@ -18,8 +18,16 @@ function renderApp() {
   const fetch = new ScriptedFetch();
   const channel = new FakeChannel();
   const timers = new ManualTimers();
-  const view = render(<App feedOptions={{ fetchOverview: fetch.fetch, openChannel: channel.open, timers, retryDelaysMs: [1_000] }} />);
-  return { ...view, fetch, channel, timers };
+  // The risk and resource panels get their own endpoints and timers, so the overview's stay countable.
+  const panels = new ScriptedLoaders();
+  const panelTimers = new ManualTimers();
+  const view = render(
+    <App
+      feedOptions={{ fetchOverview: fetch.fetch, openChannel: channel.open, timers, retryDelaysMs: [1_000] }}
+      metricsOptions={{ loaders: panels.loaders, timers: panelTimers }}
+    />,
+  );
+  return { ...view, fetch, channel, timers, panels, panelTimers };
 }
 
 // Feed callbacks update React state outside an event handler.
@@ -148,7 +156,7 @@ describe('App', () => {
     try {
       openAt('?from=2021-05-01&to=2021-07-31');
       const channel = new FakeChannel();
-      render(<App feedOptions={{ openChannel: channel.open, timers: new ManualTimers() }} />);
+      render(<App feedOptions={{ openChannel: channel.open, timers: new ManualTimers() }} metricsOptions={{ loaders: fixtureLoaders(), timers: new ManualTimers() }} />);
       await inAct(() => http.last.respond(200, makeOverview({ ...WAVE, version: 1000 })));
       expect(http.urls).toEqual([WAVE_URL]);
 
@@ -168,5 +176,95 @@ describe('App', () => {
     } finally {
       globalThis.fetch = realFetch;
     }
+  });
+});
+
+describe('App risk and resource panels', () => {
+  const CITY_QUERY = { district: null, from: '2026-11-24', to: '2026-12-03' };
+  const newer = (version: number) => makeOverview({ version, dataAsOf: '2026-12-03T11:30:00Z' });
+
+  async function loaded() {
+    const app = renderApp();
+    await inAct(() => app.fetch.last.resolve(makeOverview()));
+    await inAct(() => app.panels.resolveAll());
+    return app;
+  }
+
+  it('asks for them once the overview’s range is known, for the city, and shows them', async () => {
+    const app = renderApp();
+    expect(app.panels.calls).toHaveLength(0);
+    await inAct(() => app.fetch.last.resolve(makeOverview()));
+    expect(app.panels.calls.map((call) => call.panel).sort()).toEqual(['exposure', 'hotspots', 'incidence', 'relief', 'resources', 'riskLevels', 'rt']);
+    expect(app.panels.calls.every((call) => JSON.stringify(call.query) === JSON.stringify(CITY_QUERY))).toBe(true);
+    expect(screen.getByTestId('rt-loading')).toBeTruthy();
+
+    await inAct(() => app.panels.resolveAll());
+    expect(screen.getByTestId('rt-band').getAttribute('d')).toMatch(/^M/);
+    expect(screen.getByTestId('risk-level').getAttribute('data-level')).toBe('2');
+    expect(screen.getByTestId('risk-reason').textContent).toContain('driven by new cases per 100k: 12.3');
+    for (const id of ['hotspots-panel', 'exposure-panel', 'resources-panel', 'relief-panel']) expect(screen.getByTestId(id)).toBeTruthy();
+  });
+
+  it('refetches on a newer metrics push, at most once a second, the last push trailing', async () => {
+    const app = await loaded();
+    await inAct(() => app.channel.connect()); // the first connect: nothing missed yet
+    await inAct(() => app.fetch.last.resolve(makeOverview()));
+    expect(app.panels.calls).toHaveLength(7);
+
+    await inAct(() => app.channel.push(newer(1764760806000)));
+    expect(app.panels.calls).toHaveLength(14);
+    await inAct(() => app.panels.resolveAll());
+    await inAct(() => {
+      app.channel.push(newer(1764760807000));
+      app.channel.push(newer(1764760808000));
+    });
+    expect(app.panels.calls).toHaveLength(14); // within the second: folded
+
+    await inAct(() => void app.panelTimers.fire(1_000));
+    expect(app.panels.calls).toHaveLength(21);
+    await inAct(() => app.panels.resolveAll());
+    await inAct(() => void app.panelTimers.fire(1_000));
+    expect(app.panels.calls).toHaveLength(21); // nothing new came: no more requests
+
+    await inAct(() => app.channel.push(newer(1764760807500))); // older than shown: not news
+    expect(app.panels.calls).toHaveLength(21);
+  });
+
+  it('refetches after a reconnect, when pushes may have been missed', async () => {
+    const app = await loaded();
+    await inAct(() => app.channel.connect());
+    await inAct(() => app.channel.disconnect());
+    expect(app.panels.calls).toHaveLength(7);
+    await inAct(() => app.channel.connect());
+    expect(app.panels.calls).toHaveLength(14);
+  });
+
+  it('asks the district’s own panels again when a district is chosen, and shows its level', async () => {
+    const app = await loaded();
+    await inAct(() => void fireEvent.click(app.container.querySelector(`path[data-district="${HIGHEST_DISTRICT}"]`)!));
+    const again = app.panels.calls.slice(7);
+    expect(again.map((call) => call.panel).sort()).toEqual(['incidence', 'relief', 'resources', 'rt']);
+    expect(again.every((call) => call.query.district === HIGHEST_DISTRICT)).toBe(true);
+    // The city-wide answers stay; the level is the district's, picked from them.
+    expect(screen.getByTestId('risk-level').getAttribute('data-level')).toBe('3');
+    expect(screen.getByTestId('risk-reason').textContent).toContain('driven by Rt: 1.52');
+    expect(screen.getByTestId('rt-loading')).toBeTruthy(); // the city's Rt is not shown as the district's
+  });
+
+  it('shows a failed panel fetch in the panel, and retries it', async () => {
+    const app = renderApp();
+    await inAct(() => app.fetch.last.resolve(makeOverview()));
+    await inAct(() => app.panels.rejectAll(new Error('HTTP 503: store is starting')));
+    for (const id of ['rt', 'risk', 'hotspots', 'exposure', 'resources', 'relief']) {
+      expect(screen.getByTestId(`${id}-error`).textContent).toContain('HTTP 503: store is starting');
+    }
+    expect(screen.queryByRole('alert')).toBeNull(); // the overview itself is fine
+    expect(screen.getByTestId('district-map')).toBeTruthy();
+
+    await inAct(() => void app.panelTimers.fire(2_000));
+    expect(app.panels.calls).toHaveLength(14);
+    await inAct(() => app.panels.resolveAll());
+    expect(screen.queryByTestId('rt-error')).toBeNull();
+    expect(screen.getByTestId('risk-reason')).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
 import { Dashboard } from './Dashboard';
+import { useMetricsPanels, type UseMetricsPanelsOptions } from './live/useMetricsPanels';
 import { useOverview, type UseOverviewOptions } from './live/useOverview';
 import { ErrorBanner } from './panels/ErrorBanner';
 import { RangeControls } from './panels/RangeControls';
@@ -8,11 +9,19 @@ import { useUrlViewState } from './view/useUrlViewState';
 export interface AppProps {
   /** Replaces the network in tests. */
   feedOptions?: UseOverviewOptions;
+  /** Replaces the risk and resource endpoints (and their timers) in tests. */
+  metricsOptions?: UseMetricsPanelsOptions;
 }
 
-export function App({ feedOptions }: AppProps) {
+export function App({ feedOptions, metricsOptions }: AppProps) {
   const [view, updateView] = useUrlViewState();
   const { overview, stamp, connection, error, rangeRejected, loading } = useOverview(view.range, feedOptions);
+  // The panels follow the range the overview on screen answers, and refresh on its pushes and reconnects.
+  const metrics = useMetricsPanels(
+    overview ? { district: view.district, from: overview.from, to: overview.to } : null,
+    { version: stamp?.version ?? null, connection },
+    metricsOptions,
+  );
 
   return (
     <div className="app">
@@ -31,7 +40,7 @@ export function App({ feedOptions }: AppProps) {
       {error !== null && <ErrorBanner message={error} showingStaleData={overview !== null} rangeRejected={rangeRejected} />}
       <main>
         {overview ? (
-          <Dashboard overview={overview} view={view} onViewChange={updateView} />
+          <Dashboard overview={overview} view={view} onViewChange={updateView} metrics={metrics} />
         ) : (
           <p className="loading" role="status">
             {rangeRejected ? '請選擇其他期間 Choose another range' : error === null ? '載入中 Loading…' : '等待資料 Waiting for data…'}

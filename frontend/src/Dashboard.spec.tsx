@@ -94,4 +94,20 @@ describe('Dashboard', () => {
     expect(screen.getByTestId('epicurve-day-marker').getAttribute('data-day')).toBe('2026-11-28');
     expect(screen.getByTestId('epicurve-title').textContent).toContain('萬華區 Wanhua District');
   });
+
+  it('puts the risk and resource panels below, following the selected area', () => {
+    const { container } = render(<Dashboard overview={makeOverview()} />);
+    for (const id of ['rt-panel', 'hotspots-panel', 'exposure-panel', 'resources-panel', 'relief-panel']) expect(screen.getByTestId(id)).toBeTruthy();
+    expect(screen.getByTestId('rt-title').textContent).toContain('臺北市 Taipei City');
+    expect(screen.getByTestId('risk-level').getAttribute('data-level')).toBe('2');
+
+    fireEvent.click(districtPath(container, HIGHEST_DISTRICT));
+    expect(screen.getByTestId('rt-title').textContent).toContain('萬華區 Wanhua District');
+    expect(screen.getByTestId('risk-level').getAttribute('data-level')).toBe('3');
+
+    // The district list selects too, and a second click goes back to the city.
+    fireEvent.click(screen.getByTestId('risk-district-63000070'));
+    expect(screen.getByTestId('epicurve-title').textContent).toContain('臺北市 Taipei City');
+    expect(screen.getByTestId('risk-reason').textContent).toContain('driven by new cases per 100k: 12.3');
+  });
 });

@@ -1,5 +1,7 @@
 import type { MetricsEvent, Overview, OverviewRange } from '../api/overview';
 import type { MetricsChannelHandlers, OpenMetricsChannel, Timers } from '../live/overviewFeed';
+import { PANEL_NAMES, type MetricsPanelsData, type PanelLoaders, type PanelName, type PanelsQuery } from '../live/metricsPanelsFeed';
+import { makePanelsData } from './riskFixture';
 
 /** Timers that only fire when the test says so. */
 export class ManualTimers implements Timers {
@@ -125,6 +127,73 @@ export class ScriptedHttp {
     if (!request) throw new Error('no request made');
     return request;
   }
+}
+
+interface PendingLoad {
+  panel: PanelName;
+  query: PanelsQuery;
+  resolve: (data: unknown) => void;
+  reject: (error: Error) => void;
+  aborted: boolean;
+}
+
+/** The risk and resource panels' endpoints, each call waiting until the test answers it. */
+export class ScriptedLoaders {
+  readonly calls: PendingLoad[] = [];
+
+  readonly loaders: PanelLoaders = Object.fromEntries(
+    PANEL_NAMES.map((panel) => [
+      panel,
+      (query: PanelsQuery, signal: AbortSignal) =>
+        new Promise<unknown>((resolve, reject) => {
+          const call: PendingLoad = { panel, query, resolve, reject, aborted: false };
+          signal.addEventListener('abort', () => {
+            call.aborted = true;
+            reject(new DOMException('The operation was aborted.', 'AbortError'));
+          });
+          this.calls.push(call);
+        }),
+    ]),
+  ) as unknown as PanelLoaders;
+
+  callsOf(panel: PanelName): PendingLoad[] {
+    return this.calls.filter((call) => call.panel === panel);
+  }
+
+  lastOf(panel: PanelName): PendingLoad {
+    const call = this.callsOf(panel).at(-1);
+    if (!call) throw new Error(`no ${panel} load made`);
+    return call;
+  }
+
+  /** The calls not yet answered or abandoned. */
+  pending(): PendingLoad[] {
+    return this.calls.filter((call) => !call.aborted && !this.answered.has(call));
+  }
+
+  private readonly answered = new Set<PendingLoad>();
+
+  /** Answers every pending call with the fixture (or `data`'s entry for its panel). */
+  resolveAll(data: Partial<MetricsPanelsData> = {}): void {
+    const fixture = { ...makePanelsData(), ...data };
+    for (const call of this.pending()) {
+      this.answered.add(call);
+      call.resolve(fixture[call.panel]);
+    }
+  }
+
+  rejectAll(error: Error): void {
+    for (const call of this.pending()) {
+      this.answered.add(call);
+      call.reject(error);
+    }
+  }
+}
+
+/** Endpoints that answer at once with the fixtures: for tests about something else. */
+export function fixtureLoaders(data: Partial<MetricsPanelsData> = {}): PanelLoaders {
+  const fixture = { ...makePanelsData(), ...data };
+  return Object.fromEntries(PANEL_NAMES.map((panel) => [panel, async () => fixture[panel]])) as unknown as PanelLoaders;
 }
 
 /** Lets pending promise callbacks (a resolved fetch) run. */
