@@ -180,7 +180,7 @@ describe('App', () => {
 });
 
 describe('App risk and resource panels', () => {
-  const CITY_QUERY = { district: null, from: '2026-11-24', to: '2026-12-03' };
+  const CITY_QUERY = { district: null, from: '2026-11-24', to: '2026-12-03', checkinsFrom: '2026-11-26', checkinsTo: '2026-12-03' };
   const newer = (version: number) => makeOverview({ version, dataAsOf: '2026-12-03T11:30:00Z' });
 
   async function loaded() {

@@ -1,4 +1,5 @@
 import { Dashboard } from './Dashboard';
+import { panelsQueryOf } from './live/metricsPanelsFeed';
 import { useMetricsPanels, type UseMetricsPanelsOptions } from './live/useMetricsPanels';
 import { useOverview, type UseOverviewOptions } from './live/useOverview';
 import { ErrorBanner } from './panels/ErrorBanner';
@@ -18,7 +19,7 @@ export function App({ feedOptions, metricsOptions }: AppProps) {
   const { overview, stamp, connection, error, rangeRejected, loading } = useOverview(view.range, feedOptions);
   // The panels follow the range the overview on screen answers, and refresh on its pushes and reconnects.
   const metrics = useMetricsPanels(
-    overview ? { district: view.district, from: overview.from, to: overview.to } : null,
+    overview ? panelsQueryOf(overview, view.district) : null,
     { version: stamp?.version ?? null, connection },
     metricsOptions,
   );

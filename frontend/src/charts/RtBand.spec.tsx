@@ -68,11 +68,16 @@ describe('RtBand', () => {
     expect(getByTestId('rt-reference').textContent).toBe('R = 1');
   });
 
-  it('keeps R = 1 readable when an upper bound soars: the axis stops and the band is clamped', () => {
-    const layout = rtBandLayout([{ ...estimate('2026-11-25', 1.5), upper: 14 }, estimate('2026-11-26', 1.4)], FROM, TO, 640, 220);
-    const top = Math.max(...layout.yTicks.map((tick) => Number(tick.label)));
-    expect(top).toBeLessThanOrEqual(5);
-    expect(Math.min(...layout.bandPath.match(/[\d.]+,([\d.]+)/g)!.map((pair) => Number(pair.split(',')[1])))).toBeGreaterThanOrEqual(12);
+  it('keeps R = 1 readable when an estimate soars: the axis stops at 4, the shapes are clamped, and it says so', () => {
+    const points = [estimate('2026-11-24', 28), { ...estimate('2026-11-25', 1.5), upper: 14 }, estimate('2026-11-26', 1.4)];
+    const layout = rtBandLayout(points, FROM, TO, 640, 220);
+    expect(Math.max(...layout.yTicks.map((tick) => Number(tick.label)))).toBe(4);
+    expect(layout.capped).toBe(true);
+    const ys = (d: string) => d.match(/[\d.]+,([\d.]+)/g)!.map((pair) => Number(pair.split(',')[1]));
+    expect(Math.min(...ys(layout.bandPath), ...ys(layout.meanPath))).toBe(12); // the top of the plot
+    const { getByTestId } = renderRt(points);
+    expect(getByTestId('rt-capped').textContent).toContain('Above 4');
+    expect(rtBandLayout(makeRtPoints(), FROM, TO, 640, 220).capped).toBe(false);
   });
 
   it('says so when no window has an estimate, with no band', () => {

@@ -18,6 +18,12 @@ export interface RtBandProps {
 }
 
 const MARGIN = { top: 12, right: 12, bottom: 26, left: 40 };
+/**
+ * Highest Rt the axis shows. The first windows of a wave can estimate 20 or 30, which would
+ * flatten everything near R = 1 that decisions turn on; above this the shapes are clamped and
+ * the chart says so (tooltips keep the exact values).
+ */
+export const RT_AXIS_CAP = 4;
 const dayTickFormat = utcFormat('%-m/%-d');
 
 /** A point with a usable estimate: a mean and both bounds, and not marked too uncertain. */
@@ -66,6 +72,8 @@ export interface RtBandLayout {
   yTicks: { y: number; label: string }[];
   baselineY: number;
   hasEstimates: boolean;
+  /** Some estimate reaches above the axis (RT_AXIS_CAP). */
+  capped: boolean;
 }
 
 /**
@@ -93,10 +101,8 @@ export function rtBandLayout(points: readonly RtPoint[], from: string, to: strin
   const dayWidth = x(new Date(x.domain()[0].getTime() + DAY_MS)) - x.range()[0];
   const dayCentre = (date: string) => x(parseDay(date)!) + dayWidth / 2;
 
-  // Early in a wave the upper bound can reach 10 or more; keep R = 1 readable and clamp above.
   const maxUpper = Math.max(0, ...estimates.map((point) => point.upper));
-  const maxMean = Math.max(0, ...estimates.map((point) => point.mean));
-  const top = Math.min(Math.max(2, maxUpper), Math.max(4, maxMean * 1.5));
+  const top = Math.min(Math.max(2, maxUpper), RT_AXIS_CAP);
   const y = scaleLinear()
     .domain([0, top])
     .range([height - MARGIN.bottom, MARGIN.top])
@@ -146,6 +152,7 @@ export function rtBandLayout(points: readonly RtPoint[], from: string, to: strin
     yTicks,
     baselineY: round2(y(0)),
     hasEstimates: estimates.length > 0,
+    capped: maxUpper > y.domain()[1],
   };
 }
 
@@ -193,6 +200,11 @@ export function RtBand({ points, from, to, label, width = 640, height = 220 }: R
           </rect>
         ))}
       </g>
+      {layout.capped && (
+        <text data-testid="rt-capped" className="rt-capped" x={width - MARGIN.right} y={MARGIN.top} dy="0.9em" textAnchor="end">
+          {`超過 ${RT_AXIS_CAP} 者截於頂端 Above ${RT_AXIS_CAP}: clipped at the top`}
+        </text>
+      )}
       {!layout.hasEstimates && (
         <text data-testid="rt-empty" className="empty-state" x={width / 2} y={height / 2} textAnchor="middle">
           病例不足，尚無 Rt 估計 Not enough cases to estimate Rt

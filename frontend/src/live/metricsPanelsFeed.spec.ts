@@ -1,9 +1,10 @@
 import { MetricsFetchError } from '../api/fetchRisk';
-import { ManualTimers, ScriptedLoaders, settle } from '../test/fakes';
+import { ManualTimers, ScriptedHttp, ScriptedLoaders, settle } from '../test/fakes';
+import { makeOverview } from '../test/overviewFixture';
 import { makeResources, makeRtPoints } from '../test/riskFixture';
-import { startMetricsPanelsFeed, type MetricsPanelsState, type PanelsQuery } from './metricsPanelsFeed';
+import { PANEL_NAMES, defaultPanelLoaders, panelsQueryOf, startMetricsPanelsFeed, type MetricsPanelsState, type PanelsQuery } from './metricsPanelsFeed';
 
-const CITY: PanelsQuery = { district: null, from: '2026-11-24', to: '2026-12-03' };
+const CITY: PanelsQuery = { district: null, from: '2026-11-24', to: '2026-12-03', checkinsFrom: '2026-11-26', checkinsTo: '2026-12-03' };
 const WANHUA: PanelsQuery = { ...CITY, district: '63000070' };
 const LATER: PanelsQuery = { ...CITY, to: '2026-12-04' };
 
@@ -15,6 +16,32 @@ function startFeed() {
   const latest = () => states[states.length - 1];
   return { loads, timers, states, latest, sync: feed.sync, stop: feed.stop };
 }
+
+describe('panelsQueryOf', () => {
+  it('takes the case range and the check-in window’s Taipei days (its end is exclusive)', () => {
+    expect(panelsQueryOf(makeOverview(), '63000070')).toEqual({ ...CITY, district: '63000070' });
+    const midnight = { from: '2021-05-01', to: '2021-07-31', checkinsFrom: '2026-11-25T16:00:00.000Z', checkinsTo: '2026-12-02T16:00:00.000Z' };
+    expect(panelsQueryOf(midnight, null)).toMatchObject({ from: '2021-05-01', to: '2021-07-31', checkinsFrom: '2026-11-26', checkinsTo: '2026-12-02' });
+  });
+});
+
+describe('defaultPanelLoaders', () => {
+  it('ask each endpoint for its part of the query', async () => {
+    const http = new ScriptedHttp();
+    const loaders = defaultPanelLoaders(http.fetchImpl);
+    const query = { ...CITY, district: '63000070' };
+    for (const name of PANEL_NAMES) void loaders[name](query, new AbortController().signal).catch(() => undefined);
+    expect(http.urls).toEqual([
+      '/api/metrics/incidence?district=63000070&from=2026-11-24&to=2026-12-03',
+      '/api/metrics/rt?district=63000070&from=2026-11-24&to=2026-12-03',
+      '/api/metrics/risk-levels?date=2026-12-03',
+      '/api/metrics/hotspots?to=2026-12-03',
+      '/api/metrics/exposure/venues?from=2026-11-26&to=2026-12-03&limit=10',
+      '/api/metrics/resources?district=63000070',
+      '/api/metrics/relief?from=2026-11-24&to=2026-12-03&district=63000070',
+    ]);
+  });
+});
 
 describe('startMetricsPanelsFeed', () => {
   it('asks nothing before there is a query, then every panel once', async () => {
@@ -62,11 +89,12 @@ describe('startMetricsPanelsFeed', () => {
     await settle();
     expect(feed.latest().rt).toMatchObject({ data: makeRtPoints(), loading: true }); // the earlier range's, while the new one loads
     const again = feed.loads.calls.slice(7);
-    expect(again.map((call) => call.panel).sort()).toEqual(['exposure', 'hotspots', 'incidence', 'relief', 'riskLevels', 'rt']);
+    // Resources are the latest whatever the range; exposure follows the check-in window.
+    expect(again.map((call) => call.panel).sort()).toEqual(['hotspots', 'incidence', 'relief', 'riskLevels', 'rt']);
     expect(again.every((call) => call.query.to === '2026-12-04')).toBe(true);
     feed.loads.resolveAll();
     await settle();
-    expect(feed.loads.calls).toHaveLength(13);
+    expect(feed.loads.calls).toHaveLength(12);
     expect(feed.latest().rt.loading).toBe(false);
   });
 

@@ -16,13 +16,41 @@ import type {
   RtPoint,
   VenueExposureAnswer,
 } from '../api/risk';
+import type { Overview } from '../api/overview';
+import { formatDay, toTaipeiWallClock } from '../format/time';
 import { isRangeRejection, type Timers } from './overviewFeed';
 
 /** What the risk and resource panels show: an area (null = the city) over the overview's range. */
 export interface PanelsQuery {
   district: string | null;
+  /** The case range, YYYY-MM-DD. */
   from: string;
   to: string;
+  /**
+   * The Taipei days of the check-in window (Overview.checkinsFrom/To): venue exposure needs raw
+   * check-ins, which are kept 28 days, so it follows the check-in panel rather than the case range.
+   */
+  checkinsFrom: string;
+  checkinsTo: string;
+}
+
+/** Taipei day of an instant; `exclusive` for the end of a [from, to) window. */
+function taipeiDay(instant: string, exclusive = false): string | null {
+  const ms = Date.parse(instant);
+  const wall = Number.isFinite(ms) ? toTaipeiWallClock(exclusive ? ms - 1 : ms) : null;
+  return wall ? formatDay(wall) : null;
+}
+
+/** The panels' query for an overview on screen and the selected district. */
+export function panelsQueryOf(overview: Pick<Overview, 'from' | 'to' | 'checkinsFrom' | 'checkinsTo'>, district: string | null): PanelsQuery {
+  return {
+    district,
+    from: overview.from,
+    to: overview.to,
+    // Without a check-in window the case range is the best guess; the server judges it.
+    checkinsFrom: taipeiDay(overview.checkinsFrom) ?? overview.from,
+    checkinsTo: taipeiDay(overview.checkinsTo, true) ?? overview.to,
+  };
 }
 
 /** Each panel's answer, by the name the feed and the panels use. */
@@ -61,7 +89,7 @@ export function defaultPanelLoaders(fetchImpl?: typeof fetch): PanelLoaders {
     // The city and all 12 districts in one answer: the selection is picked on screen.
     riskLevels: ({ to }, signal) => fetchRiskLevels({ date: to }, via(signal)),
     hotspots: ({ to }, signal) => fetchHotspots({ to }, via(signal)),
-    exposure: ({ from, to }, signal) => fetchVenueExposure({ from, to, limit: 10 }, via(signal)),
+    exposure: ({ checkinsFrom, checkinsTo }, signal) => fetchVenueExposure({ from: checkinsFrom, to: checkinsTo, limit: 10 }, via(signal)),
     resources: ({ district }, signal) => fetchResources({ district }, via(signal)),
     relief: ({ district, from, to }, signal) => fetchRelief({ from, to, district }, via(signal)),
   };
@@ -84,7 +112,7 @@ const PANEL_KEYS: { [K in PanelName]: (query: PanelsQuery) => PanelKey } = {
   rt: (q) => ({ area: areaOf(q), params: `${q.from}/${q.to}` }),
   riskLevels: (q) => ({ area: CITY_WIDE, params: q.to }),
   hotspots: (q) => ({ area: CITY_WIDE, params: q.to }),
-  exposure: (q) => ({ area: CITY_WIDE, params: `${q.from}/${q.to}` }),
+  exposure: (q) => ({ area: CITY_WIDE, params: `${q.checkinsFrom}/${q.checkinsTo}` }),
   resources: (q) => ({ area: areaOf(q), params: '' }),
   relief: (q) => ({ area: areaOf(q), params: `${q.from}/${q.to}` }),
 };

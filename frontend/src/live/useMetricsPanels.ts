@@ -54,13 +54,17 @@ export function useMetricsPanels(query: PanelsQuery | null, live: LiveSignal, op
     // One feed per mount, like useOverview.
   }, []);
 
+  // Compared field by field: a new object with the same values is no change.
   const district = query?.district ?? null;
   const from = query?.from;
   const to = query?.to;
+  const checkinsFrom = query?.checkinsFrom;
+  const checkinsTo = query?.checkinsTo;
   const token = `${live.version ?? ''}:${reconnects}`;
   useEffect(() => {
-    feed.current?.sync(from !== undefined && to !== undefined ? { district, from, to } : null, token);
-  }, [district, from, to, token]);
+    const known = from !== undefined && to !== undefined && checkinsFrom !== undefined && checkinsTo !== undefined;
+    feed.current?.sync(known ? { district, from, to, checkinsFrom, checkinsTo } : null, token);
+  }, [district, from, to, checkinsFrom, checkinsTo, token]);
 
   return state;
 }

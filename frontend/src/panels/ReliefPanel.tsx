@@ -36,7 +36,12 @@ export function ReliefPanel({ area, selectedCode, relief }: ReliefPanelProps) {
           </span>
         )}
       </header>
-      <PanelBody state={relief} testId="relief" isEmpty={(answer) => reliefByProgram(answer.rows, selectedCode).length === 0}>
+      <PanelBody
+        state={relief}
+        testId="relief"
+        isEmpty={(answer) => reliefByProgram(answer.rows, selectedCode).length === 0}
+        emptyText="尚無資料：期間內無申請 No data yet: no applications in this range"
+      >
         {(answer) => {
           const programs = reliefByProgram(answer.rows, selectedCode);
           const anyRange = programs.some((p) => p.medianDays?.kind === 'range' || p.p90Days?.kind === 'range');
