@@ -38,7 +38,7 @@ describe('defaultPanelLoaders', () => {
       '/api/metrics/hotspots?to=2026-12-03',
       '/api/metrics/exposure/venues?from=2026-11-26&to=2026-12-03&limit=10',
       '/api/metrics/resources?district=63000070',
-      '/api/metrics/relief?from=2026-11-24&to=2026-12-03&district=63000070',
+      '/api/metrics/relief?district=63000070',
     ]);
   });
 });
@@ -89,12 +89,12 @@ describe('startMetricsPanelsFeed', () => {
     await settle();
     expect(feed.latest().rt).toMatchObject({ data: makeRtPoints(), loading: true }); // the earlier range's, while the new one loads
     const again = feed.loads.calls.slice(7);
-    // Resources are the latest whatever the range; exposure follows the check-in window.
-    expect(again.map((call) => call.panel).sort()).toEqual(['hotspots', 'incidence', 'relief', 'riskLevels', 'rt']);
+    // Resources and relief are today's operations whatever the range; exposure follows the check-in window.
+    expect(again.map((call) => call.panel).sort()).toEqual(['hotspots', 'incidence', 'riskLevels', 'rt']);
     expect(again.every((call) => call.query.to === '2026-12-04')).toBe(true);
     feed.loads.resolveAll();
     await settle();
-    expect(feed.loads.calls).toHaveLength(12);
+    expect(feed.loads.calls).toHaveLength(11);
     expect(feed.latest().rt.loading).toBe(false);
   });
 

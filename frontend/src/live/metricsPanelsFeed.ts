@@ -91,7 +91,8 @@ export function defaultPanelLoaders(fetchImpl?: typeof fetch): PanelLoaders {
     hotspots: ({ to }, signal) => fetchHotspots({ to }, via(signal)),
     exposure: ({ checkinsFrom, checkinsTo }, signal) => fetchVenueExposure({ from: checkinsFrom, to: checkinsTo, limit: 10 }, via(signal)),
     resources: ({ district }, signal) => fetchResources({ district }, via(signal)),
-    relief: ({ district, from, to }, signal) => fetchRelief({ from, to, district }, via(signal)),
+    // Relief is today's operations, like resources: the last 30 days, whatever case range is shown.
+    relief: ({ district }, signal) => fetchRelief({ district }, via(signal)),
   };
 }
 
@@ -114,7 +115,7 @@ const PANEL_KEYS: { [K in PanelName]: (query: PanelsQuery) => PanelKey } = {
   hotspots: (q) => ({ area: CITY_WIDE, params: q.to }),
   exposure: (q) => ({ area: CITY_WIDE, params: `${q.checkinsFrom}/${q.checkinsTo}` }),
   resources: (q) => ({ area: areaOf(q), params: '' }),
-  relief: (q) => ({ area: areaOf(q), params: `${q.from}/${q.to}` }),
+  relief: (q) => ({ area: areaOf(q), params: '' }),
 };
 
 const sameKey = (a: PanelKey | null, b: PanelKey | null) => a !== null && b !== null && a.area === b.area && a.params === b.params;
