@@ -1,11 +1,13 @@
 import { benchLive, benchStartup } from './dashboard-latency.bench.js';
 import { benchIngest } from './ingest.bench.js';
+import { benchMetrics } from './metrics.bench.js';
 
 /** `npm run bench -- <name>`: each benchmark prints its figures; nothing here asserts. */
 const BENCHES: Record<string, () => Promise<void>> = {
   startup: benchStartup,
   live: () => benchLive(),
   ingest: benchIngest,
+  metrics: benchMetrics,
 };
 
 const names = process.argv.slice(2);
