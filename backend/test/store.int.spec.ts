@@ -20,7 +20,7 @@ describe('ClickHouseStore on chDB', () => {
     }
   });
 
-  it('a retried check-in insert (same token) counts once in the daily footfall roll-up too, and a new batch still counts', async () => {
+  it('a retried check-in insert (same token) counts once in the daily footfall and hourly roll-ups too, and a new batch still counts', async () => {
     const store = await ClickHouseStore.open({ dataDir: mkdtempSync(join(tmpdir(), 'store-')) });
     try {
       await applyMigrations(store);
@@ -33,6 +33,7 @@ describe('ClickHouseStore on chDB', () => {
       expect(await numbers('SELECT count() FROM checkins')).toEqual([[6]]);
       // Before the fix the view took the retried block again: 9 check-ins, 18 people.
       expect(await numbers('SELECT sum(checkins), sum(people) FROM checkins_daily')).toEqual([[6, 12]]);
+      expect(await numbers('SELECT sum(checkins), sum(people) FROM checkins_hourly')).toEqual([[6, 12]]);
     } finally {
       await store.close();
     }

@@ -14,13 +14,18 @@ const countsAsOf = (extraWhere = '') => `
   WHERE county = {county:String} AND ingested_at <= fromUnixTimestamp64Milli({asOf:Int64}) ${extraWhere}
   GROUP BY ${CASE_KEY}`;
 
-/** The line list's cases as known at {asOf}: the latest report of each, retracted ones left out. */
-export const LINE_LIST_AS_OF = `
+/**
+ * The line list's cases as known at {asOf}: the latest report of each, retracted ones left out.
+ * `caseFilter` narrows by case id before grouping (the sorting key starts with case_id).
+ */
+export const lineListAsOf = (caseFilter = '') => `
   SELECT case_id, argMax(tuple(retracted, confirmed_date, district_code, imported, cluster, village, onset_date, phone_hashes, app_hashes), reported_at) AS latest
   FROM case_reports FINAL
-  WHERE reported_at <= fromUnixTimestamp64Milli({asOf:Int64})
+  WHERE reported_at <= fromUnixTimestamp64Milli({asOf:Int64}) ${caseFilter ? `AND ${caseFilter}` : ''}
   GROUP BY case_id
   HAVING latest.1 = 0`;
+
+export const LINE_LIST_AS_OF = lineListAsOf();
 
 export interface DailyCaseRow {
   district: string;

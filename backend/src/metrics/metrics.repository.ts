@@ -57,16 +57,16 @@ export class MetricsRepository {
     return row && Number(row.n) > 0 ? Number(row.t) : undefined;
   }
 
+  /** Check-ins and people per district and hour in [fromMs, toMs) (whole hours), from the hourly roll-up. */
   async hourlyCheckins(fromMs: number, toMs: number): Promise<Array<{ districtCode: string; hour: string; checkins: number; people: number }>> {
-    const rows = await this.store.query<{ district_code: string; hour: string; checkins: string; people: string }>(
-      `SELECT district_code, formatDateTime(toStartOfHour(time), '%Y-%m-%dT%H:00:00+08:00', 'Asia/Taipei') AS hour,
-              count() AS checkins, sum(party_size) AS people
-       FROM checkins
-       WHERE time >= fromUnixTimestamp64Milli({fromMs:Int64}) AND time < fromUnixTimestamp64Milli({toMs:Int64})
+    const rows = await this.store.query<{ district_code: string; label: string; checkins: string; people: string }>(
+      `SELECT district_code, formatDateTime(hour, '%Y-%m-%dT%H:00:00+08:00', 'Asia/Taipei') AS label, sum(checkins) AS checkins, sum(people) AS people
+       FROM checkins_hourly
+       WHERE hour >= toDateTime(intDiv({fromMs:Int64}, 1000), 'Asia/Taipei') AND hour < toDateTime(intDiv({toMs:Int64}, 1000), 'Asia/Taipei')
        GROUP BY district_code, hour`,
       { fromMs, toMs },
     );
-    return rows.map((r) => ({ districtCode: r.district_code, hour: r.hour, checkins: Number(r.checkins), people: Number(r.people) }));
+    return rows.map((r) => ({ districtCode: r.district_code, hour: r.label, checkins: Number(r.checkins), people: Number(r.people) }));
   }
 
   async dataAsOf(): Promise<string | null> {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseExposure, VenueExposure } from '@epiboard/pipelines';
 import { ClickHouseStore } from '../../store/clickhouse-store.js';
-import { LINE_LIST_AS_OF } from '../case-counts.repository.js';
+import { lineListAsOf } from '../case-counts.repository.js';
+import { summariseCases, visitsOfCases, type CaseWindow, type Visit, type VisitExposure } from './exposure.summary.js';
 
 export interface ExposureParams {
   asOf: number;
@@ -11,154 +12,221 @@ export interface ExposureParams {
   daysBefore: number;
 }
 
+interface VenueInfo {
+  code: string;
+  /** Codes sharing a venueId are one venue: they share this key (the code itself when there is no venueId). */
+  venueKey: string;
+  districtCode: string;
+  name: string;
+  category: string;
+}
+
 /**
- * Venue exposure, all in ClickHouse:
- * 1. each case's hashed ids and infectious window (line list as known at asOf);
- * 2. its visits: its own check-ins in the window (the by-person projection finds them);
- * 3. everyone else checked in at the same venue (codes sharing a venueId count as one venue)
- *    within ± minutes of a visit, both edges included;
- * 4. persons = distinct hashed ids other than the case's own; people = each person once, with
- *    the largest party they checked in with (companions and family members).
- * Only check-ins that had landed by asOf count.
+ * Venue exposure, in steps that each read only what they need (only check-ins that had landed by
+ * asOf count):
+ * 1. the cases' hashed ids and infectious windows (line list as known at asOf);
+ * 2. their own check-ins in those windows, found through the by-person projection: the visits;
+ * 3. the visited venues and every other code of the same venue (registry);
+ * 4. everyone else checked in at those venues within ± minutes of a visit, both edges included,
+ *    found through the table's sorting key (district, venue, time).
+ * Each step hands the next its results as query parameters: ClickHouse inlines a CTE wherever it
+ * is used, so one query with the steps as CTEs re-ran the line list and the projection look-up
+ * several times over (about 0.5 s a case on half a million check-ins).
+ * persons = distinct hashed ids other than the case's own; people = each person once, with the
+ * largest party they checked in with (companions and family members).
  */
-const exposureCte = (caseFilter: string) => `
-  case_windows AS (
-    SELECT case_id, arrayDistinct(arrayConcat(latest.8, latest.9)) AS hashes,
-           toDateTime64(toDateTime(ifNull(latest.7, latest.2) - {daysBefore:UInt16}, 'Asia/Taipei'), 3, 'Asia/Taipei') AS w_from,
-           toDateTime64(toDateTime(latest.2 + 1, 'Asia/Taipei'), 3, 'Asia/Taipei') AS w_to
-    FROM (${LINE_LIST_AS_OF}) WHERE ${caseFilter}
-  ),
-  case_persons AS (SELECT case_id, arrayJoin(hashes) AS person_hash, hashes, w_from, w_to FROM case_windows),
-  venue_keys AS (SELECT code, if(argMax(venue_id, updated_at) = '', code, argMax(venue_id, updated_at)) AS venue_key FROM venues GROUP BY code),
-  visits AS (
-    SELECT p.case_id AS case_id, p.hashes AS hashes, c.venue_code AS venue_code, c.time AS visit_time,
-           if(k.venue_key = '', c.venue_code, k.venue_key) AS venue_key
-    FROM (SELECT person_hash, time, venue_code FROM checkins
-          WHERE person_hash IN (SELECT person_hash FROM case_persons) AND ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})) AS c
-    INNER JOIN case_persons AS p ON p.person_hash = c.person_hash
-    LEFT JOIN venue_keys AS k ON k.code = c.venue_code
-    WHERE c.time >= p.w_from AND c.time < p.w_to
-  ),
-  nearby AS (
-    SELECT c.venue_code AS venue_code, if(k.venue_key = '', c.venue_code, k.venue_key) AS venue_key, c.time AS time, c.person_hash AS person_hash, c.party_size AS party_size
-    FROM (SELECT venue_code, time, person_hash, party_size FROM checkins
-          WHERE (venue_code IN (SELECT venue_code FROM visits)
-                 OR venue_code IN (SELECT code FROM venue_keys WHERE venue_key IN (SELECT venue_key FROM visits)))
-            AND time >= (SELECT min(visit_time) FROM visits) - toIntervalMinute({minutes:UInt32})
-            AND time <= (SELECT max(visit_time) FROM visits) + toIntervalMinute({minutes:UInt32})
-            AND ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})) AS c
-    LEFT JOIN venue_keys AS k ON k.code = c.venue_code
-  ),
-  exposures AS (
-    SELECT v.case_id AS case_id, v.venue_code AS venue_code, v.visit_time AS visit_time, n.person_hash AS person_hash, n.party_size AS party_size
-    FROM visits AS v INNER JOIN nearby AS n ON n.venue_key = v.venue_key
-    WHERE abs(toUnixTimestamp64Milli(n.time) - toUnixTimestamp64Milli(v.visit_time)) <= {minutes:UInt32} * 60000
-      AND NOT has(v.hashes, n.person_hash)
-  )`;
-
-const taipeiIso = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
-
 @Injectable()
 export class ExposureRepository {
   constructor(@Inject(ClickHouseStore) private readonly store: ClickHouseStore) {}
 
   /** Exposure for each of the given cases (known and not retracted at asOf); absent ids are left out. */
   async forCases(caseIds: string[], p: ExposureParams): Promise<Map<string, Omit<CaseExposure, 'asOf' | 'minutes'>>> {
-    const params = { ...p, caseIds };
-    const [windows, visits, totals] = await Promise.all([
-      this.store.query<{ case_id: string; w_from: string; w_to: string }>(
-        `WITH ${exposureCte('case_id IN {caseIds:Array(String)}')}
-         SELECT case_id, toUnixTimestamp64Milli(w_from) AS w_from, toUnixTimestamp64Milli(w_to) AS w_to FROM case_windows`,
-        params,
-      ),
-      this.store.query<{ case_id: string; venue_code: string; venue_name: string; district_code: string; t: string; persons: string; people: string }>(
-        `WITH ${exposureCte('case_id IN {caseIds:Array(String)}')},
-         per_visit AS (
-           SELECT v.case_id AS case_id, v.venue_code AS venue_code, v.visit_time AS visit_time,
-                  uniqExactIf(e.person_hash, e.person_hash != '') AS persons
-           FROM visits AS v LEFT JOIN exposures AS e ON e.case_id = v.case_id AND e.venue_code = v.venue_code AND e.visit_time = v.visit_time
-           GROUP BY case_id, venue_code, visit_time
-         ),
-         people_per_visit AS (
-           SELECT case_id, venue_code, visit_time, sum(party) AS people FROM (
-             SELECT case_id, venue_code, visit_time, person_hash, max(party_size) AS party FROM exposures GROUP BY case_id, venue_code, visit_time, person_hash
-           ) GROUP BY case_id, venue_code, visit_time
-         )
-         SELECT pv.case_id AS case_id, pv.venue_code AS venue_code, ifNull(vn.name, '') AS venue_name, ifNull(vn.district_code, '') AS district_code,
-                toUnixTimestamp64Milli(pv.visit_time) AS t, pv.persons AS persons, ifNull(pp.people, 0) AS people
-         FROM per_visit AS pv
-         LEFT JOIN people_per_visit AS pp ON pp.case_id = pv.case_id AND pp.venue_code = pv.venue_code AND pp.visit_time = pv.visit_time
-         LEFT JOIN (SELECT code, argMax(name, updated_at) AS name, argMax(district_code, updated_at) AS district_code FROM venues GROUP BY code) AS vn ON vn.code = pv.venue_code
-         ORDER BY case_id, t`,
-        params,
-      ),
-      this.store.query<{ case_id: string; persons: string; people: string }>(
-        `WITH ${exposureCte('case_id IN {caseIds:Array(String)}')}
-         SELECT case_id, count() AS persons, sum(party) AS people
-         FROM (SELECT case_id, person_hash, max(party_size) AS party FROM exposures GROUP BY case_id, person_hash)
-         GROUP BY case_id`,
-        params,
-      ),
-    ]);
+    const windows = await this.windows('case_id IN {caseIds:Array(String)}', '1', { ...p, caseIds });
+    const visits = await this.visits(windows, p);
+    const venues = await this.venueInfo(visits.map((v) => v.venueCode));
+    const exposures = await this.exposures(visits, windows, venues, p);
+    const summaries = summariseCases(windows.map((w) => w.caseId), visits, exposures);
     const out = new Map<string, Omit<CaseExposure, 'asOf' | 'minutes'>>();
-    for (const w of windows) out.set(w.case_id, { caseId: w.case_id, window: { from: taipeiIso(Number(w.w_from)), to: taipeiIso(Number(w.w_to)) }, visits: [], exposedPersons: 0, exposedPeople: 0 });
-    for (const v of visits) {
-      out.get(v.case_id)?.visits.push({ venueCode: v.venue_code, venueName: v.venue_name, districtCode: v.district_code, time: taipeiIso(Number(v.t)), exposedPersons: Number(v.persons), exposedPeople: Number(v.people) });
-    }
-    for (const t of totals) {
-      const e = out.get(t.case_id);
-      if (e) Object.assign(e, { exposedPersons: Number(t.persons), exposedPeople: Number(t.people) });
+    for (const w of windows) {
+      const s = summaries.get(w.caseId)!;
+      out.set(w.caseId, {
+        caseId: w.caseId,
+        window: { from: taipeiIso(w.fromMs), to: taipeiIso(w.toMs) },
+        visits: s.visits.map((v) => ({
+          venueCode: v.venueCode,
+          venueName: venues.get(v.venueCode)?.name ?? '',
+          districtCode: venues.get(v.venueCode)?.districtCode ?? '',
+          time: taipeiIso(v.timeMs),
+          exposedPersons: v.exposedPersons,
+          exposedPeople: v.exposedPeople,
+        })),
+        exposedPersons: s.exposedPersons,
+        exposedPeople: s.exposedPeople,
+      });
     }
     return out;
   }
 
   /** Venues visited by cases confirmed from `from` to `to`, most cases first, then most people exposed. */
   async venues(from: string, to: string, limit: number, p: ExposureParams): Promise<VenueExposure[]> {
-    const rows = await this.store.query<{ venue_code: string; name: string; category: string; district_code: string; cases: string; visits: string; persons: string; people: string }>(
-      `WITH ${exposureCte('latest.2 BETWEEN {from:Date} AND {to:Date}')},
-       visit_counts AS (SELECT venue_code, uniqExact(case_id) AS cases, uniqExact(case_id, visit_time) AS visits FROM visits GROUP BY venue_code),
-       exposed AS (
-         SELECT venue_code, count() AS persons, sum(party) AS people
-         FROM (SELECT venue_code, person_hash, max(party_size) AS party FROM exposures GROUP BY venue_code, person_hash)
-         GROUP BY venue_code
-       )
-       SELECT vc.venue_code AS venue_code, ifNull(vn.name, '') AS name, ifNull(vn.category, '') AS category, ifNull(vn.district_code, '') AS district_code,
-              vc.cases AS cases, vc.visits AS visits, ifNull(ex.persons, 0) AS persons, ifNull(ex.people, 0) AS people
-       FROM visit_counts AS vc
-       LEFT JOIN exposed AS ex ON ex.venue_code = vc.venue_code
-       LEFT JOIN (SELECT code, argMax(name, updated_at) AS name, argMax(category, updated_at) AS category, argMax(district_code, updated_at) AS district_code FROM venues GROUP BY code) AS vn ON vn.code = vc.venue_code
-       ORDER BY cases DESC, people DESC, venue_code
-       LIMIT {limit:UInt32}`,
-      { ...p, from, to, limit },
-    );
-    return rows.map((r) => ({
-      venueCode: r.venue_code,
-      venueName: r.name,
-      category: r.category,
-      districtCode: r.district_code,
-      casesVisiting: Number(r.cases),
-      visits: Number(r.visits),
-      exposedPersons: Number(r.persons),
-      exposedPeople: Number(r.people),
-    }));
+    const windows = await this.windows('1', 'latest.2 BETWEEN {from:Date} AND {to:Date}', { ...p, from, to });
+    const visits = await this.visits(windows, p);
+    const venues = await this.venueInfo(visits.map((v) => v.venueCode));
+    const exposed = new Map<string, { persons: number; people: number }>();
+    if (visits.length > 0) {
+      const rows = await this.store.query<{ venue_code: string; persons: string; people: string }>(
+        `SELECT venue_code, count() AS persons, sum(party) AS people
+         FROM (SELECT venue_code, person_hash, max(party_size) AS party FROM (${NEAR_VISITS}) GROUP BY venue_code, person_hash)
+         GROUP BY venue_code`,
+        this.nearParams(visits, windows, venues, p),
+      );
+      for (const r of rows) exposed.set(r.venue_code, { persons: Number(r.persons), people: Number(r.people) });
+    }
+    const perVenue = new Map<string, { cases: Set<string>; visits: number }>();
+    for (const v of visits) {
+      const entry = perVenue.get(v.venueCode) ?? { cases: new Set<string>(), visits: 0 };
+      entry.cases.add(v.caseId);
+      entry.visits++;
+      perVenue.set(v.venueCode, entry);
+    }
+    return [...perVenue]
+      .map(([code, e]) => ({
+        venueCode: code,
+        venueName: venues.get(code)?.name ?? '',
+        category: venues.get(code)?.category ?? '',
+        districtCode: venues.get(code)?.districtCode ?? '',
+        casesVisiting: e.cases.size,
+        visits: e.visits,
+        exposedPersons: exposed.get(code)?.persons ?? 0,
+        exposedPeople: exposed.get(code)?.people ?? 0,
+      }))
+      .sort((a, b) => b.casesVisiting - a.casesVisiting || b.exposedPeople - a.exposedPeople || (a.venueCode < b.venueCode ? -1 : a.venueCode > b.venueCode ? 1 : 0))
+      .slice(0, limit);
   }
 
   /** Venues where at least `minCases` distinct cases checked in from `from` to `to` (Taipei dates, visit times). */
   async venuesVisitedByCases(from: string, to: string, minCases: number, p: ExposureParams): Promise<Array<{ venueCode: string; venueName: string; districtCode: string; cases: number }>> {
     // A visit in the range belongs to a case confirmed from then until one infectious window later.
-    const rows = await this.store.query<{ venue_code: string; name: string; district_code: string; cases: string }>(
-      `WITH ${exposureCte('latest.2 BETWEEN {from:Date} AND {caseTo:Date}')}
-       SELECT v.venue_code AS venue_code, vn.name AS name, vn.district_code AS district_code, uniqExact(v.case_id) AS cases
-       FROM visits AS v
-       LEFT JOIN (SELECT code, argMax(name, updated_at) AS name, argMax(district_code, updated_at) AS district_code FROM venues GROUP BY code) AS vn ON vn.code = v.venue_code
-       WHERE toDate(v.visit_time) BETWEEN {from:Date} AND {to:Date}
-       GROUP BY venue_code, name, district_code HAVING cases >= {minCases:UInt32}
-       ORDER BY cases DESC, venue_code`,
-      { ...p, from, to, caseTo: addDaysIso(to, 30), minCases },
+    const windows = await this.windows('1', 'latest.2 BETWEEN {from:Date} AND {caseTo:Date}', { ...p, from, caseTo: addDaysIso(to, 30) });
+    const visits = (await this.visits(windows, p)).filter((v) => {
+      const day = taipeiIso(v.timeMs).slice(0, 10);
+      return day >= from && day <= to;
+    });
+    const casesAt = new Map<string, Set<string>>();
+    for (const v of visits) casesAt.set(v.venueCode, (casesAt.get(v.venueCode) ?? new Set()).add(v.caseId));
+    const hot = [...casesAt].filter(([, cases]) => cases.size >= minCases);
+    const venues = await this.venueInfo(hot.map(([code]) => code));
+    return hot
+      .map(([code, cases]) => ({ venueCode: code, venueName: venues.get(code)?.name ?? '', districtCode: venues.get(code)?.districtCode ?? '', cases: cases.size }))
+      .sort((a, b) => b.cases - a.cases || (a.venueCode < b.venueCode ? -1 : 1));
+  }
+
+  /** Step 1: the hashed ids and infectious window of each case matching the filters (inner: by case id, before grouping; outer: on the latest report). */
+  private async windows(innerFilter: string, outerFilter: string, params: Record<string, unknown>): Promise<CaseWindow[]> {
+    const rows = await this.store.query<{ case_id: string; hashes: string[]; w_from: string; w_to: string }>(
+      `SELECT case_id, arrayDistinct(arrayConcat(latest.8, latest.9)) AS hashes,
+              toUnixTimestamp64Milli(toDateTime64(toDateTime(ifNull(latest.7, latest.2) - {daysBefore:UInt16}, 'Asia/Taipei'), 3, 'Asia/Taipei')) AS w_from,
+              toUnixTimestamp64Milli(toDateTime64(toDateTime(latest.2 + 1, 'Asia/Taipei'), 3, 'Asia/Taipei')) AS w_to
+       FROM (${lineListAsOf(innerFilter === '1' ? '' : innerFilter)}) WHERE ${outerFilter}`,
+      params,
     );
-    return rows.map((r) => ({ venueCode: r.venue_code, venueName: r.name, districtCode: r.district_code, cases: Number(r.cases) }));
+    return rows.map((r) => ({ caseId: r.case_id, hashes: r.hashes, fromMs: Number(r.w_from), toMs: Number(r.w_to) }));
+  }
+
+  /** Step 2: the cases' own check-ins inside their windows. */
+  private async visits(windows: CaseWindow[], p: ExposureParams): Promise<Visit[]> {
+    const hashes = [...new Set(windows.flatMap((w) => w.hashes))];
+    if (hashes.length === 0) return [];
+    const rows = await this.store.query<{ person_hash: string; venue_code: string; t: string }>(
+      `SELECT person_hash, venue_code, toUnixTimestamp64Milli(time) AS t FROM checkins
+       WHERE person_hash IN {hashes:Array(String)}
+         AND time >= fromUnixTimestamp64Milli({from:Int64}) AND time < fromUnixTimestamp64Milli({to:Int64})
+         AND ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})`,
+      { hashes, from: least(windows.map((w) => w.fromMs)), to: greatest(windows.map((w) => w.toMs)), asOf: p.asOf },
+    );
+    return visitsOfCases(windows, rows.map((r) => ({ personHash: r.person_hash, venueCode: r.venue_code, timeMs: Number(r.t) })));
+  }
+
+  /** Step 3: the registry's latest record of each visited code and of every other code of the same venue. */
+  private async venueInfo(codes: string[]): Promise<Map<string, VenueInfo>> {
+    const unique = [...new Set(codes)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.store.query<{ code: string; venue_key: string; district_code: string; name: string; category: string }>(
+      `WITH latest AS (
+         SELECT code, if(argMax(venue_id, updated_at) = '', code, argMax(venue_id, updated_at)) AS venue_key,
+                argMax(district_code, updated_at) AS district_code, argMax(name, updated_at) AS name, argMax(category, updated_at) AS category
+         FROM venues GROUP BY code
+       )
+       SELECT code, venue_key, district_code, name, category FROM latest
+       WHERE code IN {codes:Array(String)} OR venue_key IN (SELECT venue_key FROM latest WHERE code IN {codes:Array(String)})`,
+      { codes: unique },
+    );
+    const out = new Map<string, VenueInfo>(rows.map((r) => [r.code, { code: r.code, venueKey: r.venue_key, districtCode: r.district_code, name: r.name, category: r.category }]));
+    // A code the registry does not know (it would have been dead-lettered, but be safe) is a venue of its own.
+    for (const code of unique) if (!out.has(code)) out.set(code, { code, venueKey: code, districtCode: '', name: '', category: '' });
+    return out;
+  }
+
+  /** Step 4: each person near each visit, with the largest party they came with. */
+  private async exposures(visits: Visit[], windows: CaseWindow[], venues: Map<string, VenueInfo>, p: ExposureParams): Promise<VisitExposure[]> {
+    if (visits.length === 0) return [];
+    const rows = await this.store.query<{ case_id: string; venue_code: string; visit_t: string; person_hash: string; party: number }>(
+      `SELECT case_id, venue_code, visit_t, person_hash, max(party_size) AS party FROM (${NEAR_VISITS})
+       GROUP BY case_id, venue_code, visit_t, person_hash`,
+      this.nearParams(visits, windows, venues, p),
+    );
+    return rows.map((r) => ({ caseId: r.case_id, venueCode: r.venue_code, timeMs: Number(r.visit_t), personHash: r.person_hash, party: Number(r.party) }));
+  }
+
+  private nearParams(visits: Visit[], windows: CaseWindow[], venues: Map<string, VenueInfo>, p: ExposureParams): Record<string, unknown> {
+    const hashesOf = new Map(windows.map((w) => [w.caseId, w.hashes]));
+    const keyOf = (code: string) => venues.get(code)?.venueKey ?? code;
+    const visitedKeys = new Set(visits.map((v) => keyOf(v.venueCode)));
+    const codes = [...venues.values()].filter((v) => visitedKeys.has(v.venueKey));
+    const margin = p.minutes * 60_000;
+    return {
+      vCase: visits.map((v) => v.caseId),
+      vCode: visits.map((v) => v.venueCode),
+      vKey: visits.map((v) => keyOf(v.venueCode)),
+      vTime: visits.map((v) => v.timeMs),
+      vHashes: visits.map((v) => hashesOf.get(v.caseId) ?? []),
+      codes: codes.map((v) => v.code),
+      keys: codes.map((v) => v.venueKey),
+      nearFrom: least(visits.map((v) => v.timeMs)) - margin,
+      nearTo: greatest(visits.map((v) => v.timeMs)) + margin,
+      minutes: p.minutes,
+      asOf: p.asOf,
+    };
   }
 }
+
+/**
+ * Everyone checked in at a visited venue (any of its codes) within ± {minutes} of a visit, the
+ * case's own ids left out. The visits arrive as parallel arrays; the check-ins are read by the
+ * sorting key (district, venue code, time) without naming the district: a check-in carries the
+ * district its venue had when it landed, which a later registry record may have changed, and
+ * with only 12 districts ClickHouse's exclusion search skips to the venue codes all the same.
+ */
+const NEAR_VISITS = `
+  SELECT vs.case_id AS case_id, vs.venue_code AS venue_code, vs.t AS visit_t, n.person_hash AS person_hash, n.party_size AS party_size
+  FROM (
+    SELECT v.1 AS case_id, v.2 AS venue_code, v.3 AS venue_key, v.4 AS t, v.5 AS hashes
+    FROM (SELECT arrayJoin(arrayZip({vCase:Array(String)}, {vCode:Array(String)}, {vKey:Array(String)}, {vTime:Array(Int64)}, {vHashes:Array(Array(String))})) AS v)
+  ) AS vs
+  INNER JOIN (
+    SELECT transform(venue_code, {codes:Array(String)}, {keys:Array(String)}, venue_code) AS venue_key, toUnixTimestamp64Milli(time) AS t, person_hash, party_size
+    FROM checkins
+    WHERE venue_code IN {codes:Array(String)}
+      AND time >= fromUnixTimestamp64Milli({nearFrom:Int64}) AND time <= fromUnixTimestamp64Milli({nearTo:Int64})
+      AND ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})
+  ) AS n ON n.venue_key = vs.venue_key
+  WHERE abs(n.t - vs.t) <= {minutes:UInt32} * 60000 AND NOT has(vs.hashes, n.person_hash)`;
+
+// Not Math.min(...xs): spreading tens of thousands of arguments can overflow the stack.
+const least = (xs: number[]) => xs.reduce((a, b) => (b < a ? b : a), Infinity);
+const greatest = (xs: number[]) => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
+
+const taipeiIso = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
 
 function addDaysIso(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
