@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CaseExposure, VenueExposure } from '@epiboard/pipelines';
 import { ClickHouseStore } from '../../store/clickhouse-store.js';
-import { lineListAsOf } from '../case-counts.repository.js';
+import { lineListAsOf, lineListConfirmedBetween } from '../case-counts.repository.js';
 import { summariseCases, visitsOfCases, type CaseWindow, type Visit, type VisitExposure } from './exposure.summary.js';
 
 export interface ExposureParams {
@@ -41,7 +41,7 @@ export class ExposureRepository {
 
   /** Exposure for each of the given cases (known and not retracted at asOf); absent ids are left out. */
   async forCases(caseIds: string[], p: ExposureParams): Promise<Map<string, Omit<CaseExposure, 'asOf' | 'minutes'>>> {
-    const windows = await this.windows('case_id IN {caseIds:Array(String)}', '1', { ...p, caseIds });
+    const windows = await this.windows(lineListAsOf('case_id IN {caseIds:Array(String)}'), { ...p, caseIds });
     const visits = await this.visits(windows, p);
     const venues = await this.venueInfo(visits.map((v) => v.venueCode));
     const exposures = await this.exposures(visits, windows, venues, p);
@@ -69,7 +69,7 @@ export class ExposureRepository {
 
   /** Venues visited by cases confirmed from `from` to `to`, most cases first, then most people exposed. */
   async venues(from: string, to: string, limit: number, p: ExposureParams): Promise<VenueExposure[]> {
-    const windows = await this.windows('1', 'latest.2 BETWEEN {from:Date} AND {to:Date}', { ...p, from, to });
+    const windows = await this.windows(lineListConfirmedBetween(), { ...p, from, to });
     const visits = await this.visits(windows, p);
     const venues = await this.venueInfo(visits.map((v) => v.venueCode));
     const exposed = new Map<string, { persons: number; people: number }>();
@@ -107,7 +107,7 @@ export class ExposureRepository {
   /** Venues where at least `minCases` distinct cases checked in from `from` to `to` (Taipei dates, visit times). */
   async venuesVisitedByCases(from: string, to: string, minCases: number, p: ExposureParams): Promise<Array<{ venueCode: string; venueName: string; districtCode: string; cases: number }>> {
     // A visit in the range belongs to a case confirmed from then until one infectious window later.
-    const windows = await this.windows('1', 'latest.2 BETWEEN {from:Date} AND {caseTo:Date}', { ...p, from, caseTo: addDaysIso(to, 30) });
+    const windows = await this.windows(lineListConfirmedBetween('{from:Date}', '{caseTo:Date}'), { ...p, from, caseTo: addDaysIso(to, 30) });
     const visits = (await this.visits(windows, p)).filter((v) => {
       const day = taipeiIso(v.timeMs).slice(0, 10);
       return day >= from && day <= to;
@@ -121,13 +121,13 @@ export class ExposureRepository {
       .sort((a, b) => b.cases - a.cases || (a.venueCode < b.venueCode ? -1 : 1));
   }
 
-  /** Step 1: the hashed ids and infectious window of each case matching the filters (inner: by case id, before grouping; outer: on the latest report). */
-  private async windows(innerFilter: string, outerFilter: string, params: Record<string, unknown>): Promise<CaseWindow[]> {
+  /** Step 1: the hashed ids and infectious window of each case of a line list as known at asOf (lineListAsOf or lineListConfirmedBetween). */
+  private async windows(lineList: string, params: Record<string, unknown>): Promise<CaseWindow[]> {
     const rows = await this.store.query<{ case_id: string; hashes: string[]; w_from: string; w_to: string }>(
       `SELECT case_id, arrayDistinct(arrayConcat(latest.8, latest.9)) AS hashes,
               toUnixTimestamp64Milli(toDateTime64(toDateTime(ifNull(latest.7, latest.2) - {daysBefore:UInt16}, 'Asia/Taipei'), 3, 'Asia/Taipei')) AS w_from,
               toUnixTimestamp64Milli(toDateTime64(toDateTime(latest.2 + 1, 'Asia/Taipei'), 3, 'Asia/Taipei')) AS w_to
-       FROM (${lineListAsOf(innerFilter === '1' ? '' : innerFilter)}) WHERE ${outerFilter}`,
+       FROM (${lineList})`,
       params,
     );
     return rows.map((r) => ({ caseId: r.case_id, hashes: r.hashes, fromMs: Number(r.w_from), toMs: Number(r.w_to) }));
