@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './helpers/chromium.js';
-import { batchDone, postCsv, REAL_DATA, startEpiboard, type RunningEpiboard } from './helpers/epiboard-process.js';
+import { batchDone, postCsv, postJson, REAL_DATA, startEpiboard, type RunningEpiboard } from './helpers/epiboard-process.js';
 
 describe('dashboard in a real browser', () => {
   let app: RunningEpiboard;
@@ -70,4 +70,49 @@ describe('dashboard in a real browser', () => {
     expect(highest).toBe('63000070');
     await page.close();
   }, 60_000);
+
+  it('shows the Rt band, the risk level with its reason and hotspots for the May 2021 wave, and venue exposure, resources and relief as they land, without a reload', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 2400 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${app.url}/?from=2021-05-01&to=2021-07-31`);
+
+    // Rt through the wave: a band and a mean line with real paths, the R = 1 reference.
+    await page.waitForFunction(() => (document.querySelector('[data-testid="rt-band"]')?.getAttribute('d') ?? '').length > 20);
+    expect(await page.getByTestId('rt-mean').getAttribute('d')).toMatch(/^M/);
+    // The risk level names the metric that drove it and the rule version.
+    await page.waitForFunction(() => (document.querySelector('[data-testid="risk-reason"]')?.textContent ?? '').trim().length > 0);
+    expect(await page.getByTestId('risk-rules').textContent()).toContain('covid-act-now');
+    await page.getByTestId('hotspots-panel').waitFor();
+
+    // Venue exposure: a venue, a case's check-in and someone near it, then the case report.
+    const post = async (path: string, body: unknown) => {
+      const res = await postJson(`${app.url}${path}`, body);
+      expect(res.status).toBe(202);
+      expect((await batchDone(app.url, res.json.batchId)).rejected).toBe(0);
+    };
+    const venue = '277025136519999';
+    const visit = new Date(Date.now() - 26 * 3_600_000).toISOString();
+    const near = new Date(Date.parse(visit) + 15 * 60_000).toISOString();
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await post('/api/ingest/venues', [{ code: venue, name: '剝皮寮茶館', category: '茶藝館', district: '萬華區' }]);
+    await post('/api/ingest/checkins', [
+      { venueCode: venue, time: visit, channel: 'sms', phone: '0955-100-201', partySize: 1 },
+      { venueCode: venue, time: near, channel: 'sms', phone: '0955-100-202', partySize: 3 },
+    ]);
+    await post('/api/ingest/case-reports', [{ caseId: 'TPE-BROWSER-1', reportedAt: new Date().toISOString(), confirmedDate: today, district: '萬華區', imported: false, phones: ['0955-100-201'] }]);
+    const row = page.locator(`[data-testid="exposure-table"] tr[data-venue="${venue}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    // Cases visiting 1, people exposed 3 (one person with two companions), persons exposed 1.
+    expect(await row.locator('td.num').allTextContents()).toEqual(['1', '3', '1']);
+
+    // Resources and relief arrive live too.
+    await post('/api/ingest/resources', [{ facilityId: 'browser-hospital', facilityName: '臺北市立聯合醫院和平院區', facilityType: 'hospital', district: '萬華區', time: new Date().toISOString(), capacity: { icu_beds: { total: 20, occupied: 15 } }, stock: { rapid_tests: 500 } }]);
+    await page.getByTestId('capacity-icu_beds').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('capacity-icu_beds-free').textContent()).toBe('5');
+    await post('/api/ingest/relief', [{ applicationId: 'RELIEF-BROWSER-1', program: '防疫補償', district: '萬華區', status: 'submitted', at: new Date().toISOString() }]);
+    await page.locator('[data-testid="relief-table"] tr[data-program="防疫補償"]').waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 });

@@ -36,7 +36,9 @@ describe('defaultPanelLoaders', () => {
       '/api/metrics/rt?district=63000070&from=2026-11-24&to=2026-12-03',
       '/api/metrics/risk-levels?date=2026-12-03',
       '/api/metrics/hotspots?to=2026-12-03',
-      '/api/metrics/exposure/venues?from=2026-11-26&to=2026-12-03&limit=10',
+      // Cases confirmed from the check-in window's first day to today (the server's default `to`):
+      // a case confirmed after the newest check-in still has visits in the window.
+      '/api/metrics/exposure/venues?from=2026-11-26&limit=10',
       '/api/metrics/resources?district=63000070',
       '/api/metrics/relief?district=63000070',
     ]);

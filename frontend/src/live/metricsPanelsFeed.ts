@@ -89,7 +89,9 @@ export function defaultPanelLoaders(fetchImpl?: typeof fetch): PanelLoaders {
     // The city and all 12 districts in one answer: the selection is picked on screen.
     riskLevels: ({ to }, signal) => fetchRiskLevels({ date: to }, via(signal)),
     hotspots: ({ to }, signal) => fetchHotspots({ to }, via(signal)),
-    exposure: ({ checkinsFrom, checkinsTo }, signal) => fetchVenueExposure({ from: checkinsFrom, to: checkinsTo, limit: 10 }, via(signal)),
+    // Cases confirmed from the check-in window's first day until today (the server's default `to`):
+    // one confirmed after the newest check-in still has visits inside the window.
+    exposure: ({ checkinsFrom }, signal) => fetchVenueExposure({ from: checkinsFrom, limit: 10 }, via(signal)),
     resources: ({ district }, signal) => fetchResources({ district }, via(signal)),
     // Relief is today's operations, like resources: the last 30 days, whatever case range is shown.
     relief: ({ district }, signal) => fetchRelief({ district }, via(signal)),

@@ -16,7 +16,7 @@ export function ExposurePanel({ exposure }: ExposurePanelProps) {
           場所暴露 <span className="en">Venue exposure</span>
         </h2>
         <span className="panel-note">
-          最新簽到前7日 7 days to the newest check-in{exposure.data ? `（${exposure.data.from} – ${exposure.data.to}）` : ''}
+          簽到期間起確診的病例 Cases confirmed since the check-in window opened{exposure.data ? `（${exposure.data.from} – ${exposure.data.to}）` : ''}
         </span>
       </header>
       <PanelBody state={exposure} testId="exposure" isEmpty={(answer) => answer.venues.length === 0} emptyText="尚無資料：期間內無病例到訪紀錄 No data yet: no case check-ins in this range">
