@@ -108,7 +108,8 @@ export class ExposureRepository {
   async venuesVisitedByCases(from: string, to: string, minCases: number, p: ExposureParams): Promise<Array<{ venueCode: string; venueName: string; districtCode: string; cases: number }>> {
     // A visit in the range belongs to a case confirmed from then until one infectious window later.
     const windows = await this.windows(lineListConfirmedBetween('{from:Date}', '{caseTo:Date}'), { ...p, from, caseTo: addDaysIso(to, 30) });
-    const visits = (await this.visits(windows, p)).filter((v) => {
+    // Only visits on those days count: read no check-ins outside them.
+    const visits = (await this.visits(windows, p, { fromMs: taipeiMidnight(from), toMs: taipeiMidnight(addDaysIso(to, 1)) })).filter((v) => {
       const day = taipeiIso(v.timeMs).slice(0, 10);
       return day >= from && day <= to;
     });
@@ -133,16 +134,19 @@ export class ExposureRepository {
     return rows.map((r) => ({ caseId: r.case_id, hashes: r.hashes, fromMs: Number(r.w_from), toMs: Number(r.w_to) }));
   }
 
-  /** Step 2: the cases' own check-ins inside their windows. */
-  private async visits(windows: CaseWindow[], p: ExposureParams): Promise<Visit[]> {
+  /** Step 2: the cases' own check-ins inside their windows (and inside `only`, when given). */
+  private async visits(windows: CaseWindow[], p: ExposureParams, only?: { fromMs: number; toMs: number }): Promise<Visit[]> {
     const hashes = [...new Set(windows.flatMap((w) => w.hashes))];
     if (hashes.length === 0) return [];
+    const from = Math.max(least(windows.map((w) => w.fromMs)), only?.fromMs ?? -Infinity);
+    const to = Math.min(greatest(windows.map((w) => w.toMs)), only?.toMs ?? Infinity);
+    if (from >= to) return [];
     const rows = await this.store.query<{ person_hash: string; venue_code: string; t: string }>(
       `SELECT person_hash, venue_code, toUnixTimestamp64Milli(time) AS t FROM checkins
        WHERE person_hash IN {hashes:Array(String)}
          AND time >= fromUnixTimestamp64Milli({from:Int64}) AND time < fromUnixTimestamp64Milli({to:Int64})
          AND ingested_at <= fromUnixTimestamp64Milli({asOf:Int64})`,
-      { hashes, from: least(windows.map((w) => w.fromMs)), to: greatest(windows.map((w) => w.toMs)), asOf: p.asOf },
+      { hashes, from, to, asOf: p.asOf },
     );
     return visitsOfCases(windows, rows.map((r) => ({ personHash: r.person_hash, venueCode: r.venue_code, timeMs: Number(r.t) })));
   }
@@ -225,6 +229,8 @@ const NEAR_VISITS = `
 // Not Math.min(...xs): spreading tens of thousands of arguments can overflow the stack.
 const least = (xs: number[]) => xs.reduce((a, b) => (b < a ? b : a), Infinity);
 const greatest = (xs: number[]) => xs.reduce((a, b) => (b > a ? b : a), -Infinity);
+
+const taipeiMidnight = (date: string) => Date.parse(`${date}T00:00:00+08:00`);
 
 const taipeiIso = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
 
