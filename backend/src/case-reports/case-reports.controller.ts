@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
 import { ClickHouseStore } from '../store/clickhouse-store.js';
 import { isIsoDate } from '../metrics/metrics.service.js';
-
+import { lineListConfirmedBetween } from '../metrics/case-counts.repository.js';
 
 /** "As of" a time: an ISO timestamp, or now. What was known then is what had been reported by then. */
 function asOfMs(raw: string | undefined): number {
@@ -10,14 +10,6 @@ function asOfMs(raw: string | undefined): number {
   if (!Number.isFinite(t)) throw new BadRequestException('asOf must be an ISO 8601 timestamp with its offset');
   return t;
 }
-
-/** The latest report of each case at or before {asOf}, without retracted cases. */
-const CURRENT_CASES = `
-  SELECT case_id, argMax(tuple(retracted, confirmed_date, district_code, imported), reported_at) AS latest
-  FROM case_reports FINAL
-  WHERE reported_at <= fromUnixTimestamp64Milli({asOf:Int64})
-  GROUP BY case_id
-  HAVING latest.1 = 0`;
 
 @Controller('api/case-reports')
 export class CaseReportsController {
@@ -32,8 +24,7 @@ export class CaseReportsController {
     if (from! > to!) throw new BadRequestException(`from (${from}) is after to (${to})`);
     const rows = await this.store.query<{ date: string; district_code: string; cases: string }>(
       `SELECT toString(latest.2) AS date, latest.3 AS district_code, count() AS cases
-       FROM (${CURRENT_CASES})
-       WHERE latest.2 BETWEEN {from:Date} AND {to:Date}
+       FROM (${lineListConfirmedBetween()})
        GROUP BY date, district_code ORDER BY date, district_code`,
       { asOf: asOfMs(asOf), from, to },
     );

@@ -1,21 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { ReliefCounts } from '@epiboard/pipelines';
 import { ClickHouseStore } from '../store/clickhouse-store.js';
 
-/** Relief applications of one program in one district over a range of Taipei dates. */
-export interface ReliefSummaryRow {
-  program: string;
-  districtCode: string;
-  /** Applications submitted in the range. */
-  submitted: number;
-  /** Applications approved in the range. */
-  approved: number;
-  /** Applications rejected in the range. */
-  rejected: number;
-  /** Applications paid in the range. */
-  paid: number;
-  /** Applications submitted by the end of the range and not yet decided by then. */
-  backlog: number;
-}
+/** What GET /api/relief/summary answers per program and district: the counts of the metrics row. */
+export type ReliefSummaryRow = ReliefCounts;
 
 /**
  * One row per application first (FINAL: an event sent twice is one event), so an application

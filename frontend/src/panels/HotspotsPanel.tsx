@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { HotspotsAnswer } from '../api/risk';
 import { findDistrict } from '../api/districts';
 import { formatCount, formatRate } from '../format/numbers';
@@ -19,6 +20,42 @@ function None({ testId, text }: { testId: string; text: string }) {
   );
 }
 
+interface PoissonRow {
+  key: string;
+  /** A district row's code, on the row as data-district. */
+  dataDistrict?: string;
+  label: ReactNode;
+  observed: number;
+  expected: number;
+  pValue: number;
+}
+
+/** Areas flagged by the Poisson test: observed against expected cases, with the p-value. */
+function PoissonTable({ testId, areaHeading, rows }: { testId: string; areaHeading: string; rows: PoissonRow[] }) {
+  return (
+    <table className="data-table" data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">{areaHeading}</th>
+          <th scope="col" className="num">實際 Observed</th>
+          <th scope="col" className="num">預期 Expected</th>
+          <th scope="col" className="num">p 值 p-value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key} data-district={r.dataDistrict}>
+            <td>{r.label}</td>
+            <td className="num">{formatCount(r.observed)}</td>
+            <td className="num">{formatRate(r.expected)}</td>
+            <td className="num">{formatPValue(r.pValue)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function HotspotLists({ answer }: { answer: HotspotsAnswer }) {
   const districts = answer.districts.filter((d) => d.hotspot);
   const villages = answer.villages.filter((v) => v.hotspot);
@@ -30,55 +67,21 @@ function HotspotLists({ answer }: { answer: HotspotsAnswer }) {
       </p>
       <h3 className="panel-subheading">行政區 Districts</h3>
       {districts.length ? (
-        <table className="data-table" data-testid="hotspot-districts">
-          <thead>
-            <tr>
-              <th scope="col">行政區 District</th>
-              <th scope="col" className="num">實際 Observed</th>
-              <th scope="col" className="num">預期 Expected</th>
-              <th scope="col" className="num">p 值 p-value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {districts.map((d) => (
-              <tr key={d.area.code} data-district={d.area.code}>
-                <td>
-                  {d.area.name} <span className="en">{d.area.nameEn}</span>
-                </td>
-                <td className="num">{formatCount(d.observed)}</td>
-                <td className="num">{formatRate(d.expected)}</td>
-                <td className="num">{formatPValue(d.pValue)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PoissonTable
+          testId="hotspot-districts"
+          areaHeading="行政區 District"
+          rows={districts.map((d) => ({ ...d, key: d.area.code, dataDistrict: d.area.code, label: <>{d.area.name} <span className="en">{d.area.nameEn}</span></> }))}
+        />
       ) : (
         <None testId="hotspot-districts-none" text={`無行政區達標示門檻 No district flagged (of ${answer.districts.length} tested)`} />
       )}
       <h3 className="panel-subheading">里 Villages</h3>
       {villages.length ? (
-        <table className="data-table" data-testid="hotspot-villages">
-          <thead>
-            <tr>
-              <th scope="col">里 Village</th>
-              <th scope="col" className="num">實際 Observed</th>
-              <th scope="col" className="num">預期 Expected</th>
-              <th scope="col" className="num">p 值 p-value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {villages.map((v) => (
-              <tr key={`${v.districtCode}/${v.village}`}>
-                <td>
-                  {districtName(v.districtCode)} {v.village}
-                </td>
-                <td className="num">{formatCount(v.observed)}</td>
-                <td className="num">{formatRate(v.expected)}</td>
-                <td className="num">{formatPValue(v.pValue)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PoissonTable
+          testId="hotspot-villages"
+          areaHeading="里 Village"
+          rows={villages.map((v) => ({ ...v, key: `${v.districtCode}/${v.village}`, label: `${districtName(v.districtCode)} ${v.village}` }))}
+        />
       ) : (
         <None testId="hotspot-villages-none" text="無里達標示門檻 No village flagged" />
       )}

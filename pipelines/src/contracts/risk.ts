@@ -233,14 +233,23 @@ export interface ResourceMetricsAnswer {
   stock: StockMetric[];
 }
 
-export interface ReliefMetricRow {
+/** Relief applications of one program in one district over a range of Taipei dates. */
+export interface ReliefCounts {
   program: string;
   districtCode: string;
+  /** Applications submitted in the range. */
   submitted: number;
+  /** Applications approved in the range. */
   approved: number;
+  /** Applications rejected in the range. */
   rejected: number;
+  /** Applications paid in the range. */
   paid: number;
+  /** Applications submitted by the end of the range and not yet decided by then. */
   backlog: number;
+}
+
+export interface ReliefMetricRow extends ReliefCounts {
   /** Days from submission to decision (approved or rejected) for those decided in the range. */
   medianDays: number | null;
   p90Days: number | null;

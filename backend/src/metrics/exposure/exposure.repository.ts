@@ -156,13 +156,15 @@ export class ExposureRepository {
     const unique = [...new Set(codes)];
     if (unique.length === 0) return new Map();
     const rows = await this.store.query<{ code: string; venue_key: string; district_code: string; name: string; category: string }>(
-      `WITH latest AS (
-         SELECT code, if(argMax(venue_id, updated_at) = '', code, argMax(venue_id, updated_at)) AS venue_key,
-                argMax(district_code, updated_at) AS district_code, argMax(name, updated_at) AS name, argMax(category, updated_at) AS category
-         FROM venues GROUP BY code
-       )
-       SELECT code, venue_key, district_code, name, category FROM latest
-       WHERE code IN {codes:Array(String)} OR venue_key IN (SELECT venue_key FROM latest WHERE code IN {codes:Array(String)})`,
+      // Grouped once, and only the versions of the visited codes and of codes that ever carried one
+      // of their venueIds, not the whole registry; then kept: the visited codes and the codes whose
+      // latest venueId is the latest venueId of one of them.
+      `SELECT code, if(argMax(venue_id, updated_at) = '', code, argMax(venue_id, updated_at)) AS venue_key,
+              argMax(district_code, updated_at) AS district_code, argMax(name, updated_at) AS name, argMax(category, updated_at) AS category
+       FROM venues
+       WHERE code IN {codes:Array(String)} OR venue_id IN (${VISITED_VENUE_IDS})
+       GROUP BY code
+       HAVING code IN {codes:Array(String)} OR venue_key IN (${VISITED_VENUE_IDS})`,
       { codes: unique },
     );
     const out = new Map<string, VenueInfo>(rows.map((r) => [r.code, { code: r.code, venueKey: r.venue_key, districtCode: r.district_code, name: r.name, category: r.category }]));
@@ -203,6 +205,10 @@ export class ExposureRepository {
     };
   }
 }
+
+/** The latest venueId of each visited code that has one. */
+const VISITED_VENUE_IDS = `
+  SELECT vid FROM (SELECT argMax(venue_id, updated_at) AS vid FROM venues WHERE code IN {codes:Array(String)} GROUP BY code) WHERE vid != ''`;
 
 /**
  * Everyone checked in at a visited venue (any of its codes) within ± {minutes} of a visit, the
